@@ -1,0 +1,37 @@
+package com.runway.commandside;
+
+import com.runway.inventory.command.MarketplaceCurrency;
+import com.runway.payment.command.PaymentProvider;
+import com.runway.payment.command.SimulatedPaymentProvider;
+import com.runway.shipping.command.ShippingPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Set;
+
+/** The command side: the four aggregates, their handlers, and the outside parties they consult. */
+@Configuration
+@ComponentScan(basePackages = {
+        "com.runway.inventory.command", "com.runway.order.command",
+        "com.runway.payment.command", "com.runway.shipping.command"})
+public class CommandSideConfiguration {
+
+    @Bean
+    MarketplaceCurrency marketplaceCurrency(@Value("${runway.currency:EUR}") String currency) {
+        return new MarketplaceCurrency(currency);
+    }
+
+    @Bean
+    ShippingPolicy shippingPolicy(@Value("${runway.shipping.countries:PT,ES,FR,DE,IT,NL,GB,US}") Set<String> countries) {
+        return new ShippingPolicy(countries);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PaymentProvider paymentProvider() {
+        return new SimulatedPaymentProvider();
+    }
+}

@@ -1,0 +1,6 @@
+package com.runway.order.api;
+
+/** The parcel reached the customer. */
+public record OrderDeliveredEvent(
+        OrderId orderId) {
+}
