@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /** The marketplace customer who placed an order. */
 public record CustomerId(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     public CustomerId {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("customerId must match [A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+            throw new IllegalArgumentException("customerId must match [A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 /** Identifies one order; generated, or derived from an idempotency key. */
 public record OrderId(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     public OrderId {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("orderId must match [A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+            throw new IllegalArgumentException("orderId must match [A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
         }
     }
 

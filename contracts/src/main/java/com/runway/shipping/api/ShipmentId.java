@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 /** Identifies one shipment of an order, as the carrier knows it. */
 public record ShipmentId(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     public ShipmentId {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("shipmentId must match [A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+            throw new IllegalArgumentException("shipmentId must match [A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
         }
     }
 

@@ -1,0 +1,234 @@
+package com.runway.fulfilment.saga;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.runway.inventory.api.ReleaseStockCommand;
+import com.runway.inventory.api.ReserveStockCommand;
+import com.runway.inventory.api.ShipStockCommand;
+import com.runway.inventory.api.StockRejectionReason;
+import com.runway.inventory.api.StockReservationRejectedEvent;
+import com.runway.inventory.api.StockReservedEvent;
+import com.runway.order.api.CancelOrderCommand;
+import com.runway.order.api.ConfirmOrderCommand;
+import com.runway.order.api.MarkOrderDeliveredCommand;
+import com.runway.order.api.MarkOrderShippedCommand;
+import com.runway.order.api.OrderCancellationRequestedEvent;
+import com.runway.order.api.OrderId;
+import com.runway.order.api.OrderLine;
+import com.runway.order.api.OrderPlacedEvent;
+import com.runway.order.api.PriceOrderCommand;
+import com.runway.order.api.PricedOrderLine;
+import com.runway.order.api.RejectOrderCommand;
+import com.runway.order.api.RejectionReason;
+import com.runway.order.api.ShippingAddress;
+import com.runway.payment.api.AuthorisePaymentCommand;
+import com.runway.payment.api.CapturePaymentCommand;
+import com.runway.payment.api.PaymentAuthorisedEvent;
+import com.runway.payment.api.PaymentDeclinedEvent;
+import com.runway.payment.api.PaymentId;
+import com.runway.payment.api.VoidPaymentCommand;
+import com.runway.shared.Money;
+import com.runway.shipping.api.CancelShipmentCommand;
+import com.runway.shipping.api.RequestShipmentCommand;
+import com.runway.shipping.api.ShipmentCreatedEvent;
+import com.runway.shipping.api.ShipmentDeliveredEvent;
+import com.runway.shipping.api.ShipmentDispatchedEvent;
+import com.runway.shipping.api.ShipmentId;
+import com.runway.shipping.api.ShipmentRefusedEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives one order through inventory, payment and shipping, and undoes what it took when a step
+ * fails or the customer cancels. Every event it reacts to carries the order id, its one association.
+ * The payment and shipment ids derive from the order id, so a handler run twice after a crash asks
+ * for the same payment rather than a second one.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class FulfilmentSaga {
+
+    static final String ORDER_ID = "orderId";
+    static final String PAYMENT_TIMEOUT = "payment-timeout";
+    private static final Logger log = LoggerFactory.getLogger(FulfilmentSaga.class);
+
+    @Autowired
+    private transient CommandGateway commandGateway;
+    @Autowired
+    private transient DeadlineManager deadlineManager;
+    @Autowired
+    private transient FulfilmentSettings settings;
+
+    private OrderId orderId;
+    private FulfilmentStep step;
+    private List<OrderLine> lines = new ArrayList<>();
+    private ShippingAddress shippingAddress;
+    private String paymentToken;
+    private List<PricedOrderLine> reserved = new ArrayList<>();
+    private List<StockRejectionReason> reservationRejections = new ArrayList<>();
+    private PaymentId paymentId;
+    private String paymentTimeoutId;
+    private ShipmentId shipmentId;
+    private boolean cancelling;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderPlacedEvent event) {
+        orderId = event.orderId();
+        lines = new ArrayList<>(event.lines());
+        shippingAddress = event.shippingAddress();
+        paymentToken = event.paymentToken();
+        step = FulfilmentStep.RESERVING_STOCK;
+        lines.forEach(line -> send(new ReserveStockCommand(line.sku(), orderId, line.quantity())));
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(StockReservedEvent event) {
+        reserved.add(new PricedOrderLine(event.sku(), event.quantity(), event.unitPrice()));
+        afterReservationAnswer();
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(StockReservationRejectedEvent event) {
+        reservationRejections.add(event.reason());
+        afterReservationAnswer();
+    }
+
+    private void afterReservationAnswer() {
+        if (reserved.size() + reservationRejections.size() < lines.size()) {
+            return;
+        }
+        if (cancelling) {
+            compensateCancellation();
+        } else if (!reservationRejections.isEmpty()) {
+            releaseStock();
+            reject(reservationRejections.contains(StockRejectionReason.UNKNOWN_SKU)
+                    ? RejectionReason.UNKNOWN_SKU : RejectionReason.OUT_OF_STOCK);
+        } else {
+            Money total = reserved.stream().map(PricedOrderLine::lineTotal).reduce(Money::plus).orElseThrow();
+            send(new PriceOrderCommand(orderId, reserved, total));
+            paymentId = new PaymentId("pay-" + orderId);
+            step = FulfilmentStep.AUTHORISING_PAYMENT;
+            paymentTimeoutId = deadlineManager.schedule(settings.paymentTimeout(), PAYMENT_TIMEOUT);
+            send(new AuthorisePaymentCommand(paymentId, orderId, total, paymentToken));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(PaymentAuthorisedEvent event) {
+        cancelPaymentTimeout();
+        shipmentId = new ShipmentId("shp-" + orderId);
+        step = FulfilmentStep.BOOKING_SHIPMENT;
+        send(new RequestShipmentCommand(shipmentId, orderId, shippingAddress, lines));
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(PaymentDeclinedEvent event) {
+        cancelPaymentTimeout();
+        releaseStock();
+        reject(RejectionReason.PAYMENT_DECLINED);
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_TIMEOUT)
+    public void onPaymentTimeout() {
+        paymentTimeoutId = null;
+        send(new VoidPaymentCommand(paymentId));
+        releaseStock();
+        reject(RejectionReason.PAYMENT_TIMEOUT);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(ShipmentCreatedEvent event) {
+        step = FulfilmentStep.AWAITING_DISPATCH;
+        send(new ConfirmOrderCommand(orderId, paymentId, shipmentId));
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(ShipmentRefusedEvent event) {
+        send(new VoidPaymentCommand(paymentId));
+        releaseStock();
+        reject(RejectionReason.UNDELIVERABLE_ADDRESS);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(ShipmentDispatchedEvent event) {
+        step = FulfilmentStep.AWAITING_DELIVERY;
+        send(new CapturePaymentCommand(paymentId));
+        reserved.forEach(line -> send(new ShipStockCommand(line.sku(), orderId)));
+        send(new MarkOrderShippedCommand(orderId));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(ShipmentDeliveredEvent event) {
+        step = FulfilmentStep.DELIVERED;
+        send(new MarkOrderDeliveredCommand(orderId));
+    }
+
+    /**
+     * The order aggregate only accepts the request before shipping, so a dispatched order never gets
+     * here. Answers still on their way from inventory are waited for, so that what they hold is
+     * released too.
+     */
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderCancellationRequestedEvent event) {
+        if (step == FulfilmentStep.AWAITING_DELIVERY) {
+            return;
+        }
+        cancelling = true;
+        if (step != FulfilmentStep.RESERVING_STOCK) {
+            compensateCancellation();
+        }
+    }
+
+    private void compensateCancellation() {
+        cancelPaymentTimeout();
+        if (paymentId != null) {
+            send(new VoidPaymentCommand(paymentId));
+        }
+        if (shipmentId != null) {
+            send(new CancelShipmentCommand(shipmentId));
+        }
+        releaseStock();
+        step = FulfilmentStep.CANCELLED;
+        send(new CancelOrderCommand(orderId));
+        SagaLifecycle.end();
+    }
+
+    private void reject(RejectionReason reason) {
+        step = FulfilmentStep.REJECTED;
+        send(new RejectOrderCommand(orderId, reason));
+        SagaLifecycle.end();
+    }
+
+    private void releaseStock() {
+        reserved.forEach(line -> send(new ReleaseStockCommand(line.sku(), orderId)));
+    }
+
+    private void cancelPaymentTimeout() {
+        if (paymentTimeoutId != null) {
+            deadlineManager.cancelSchedule(PAYMENT_TIMEOUT, paymentTimeoutId);
+            paymentTimeoutId = null;
+        }
+    }
+
+    private void send(Object command) {
+        commandGateway.send(command).whenComplete((result, failure) -> {
+            if (failure != null) {
+                log.error("order {}: {} failed: {}", orderId, command.getClass().getSimpleName(), failure.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package com.runway.fulfilment.saga;
+
+/** Where the fulfilment of one order stands, as the saga sees it. */
+public enum FulfilmentStep {
+    RESERVING_STOCK,
+    AUTHORISING_PAYMENT,
+    BOOKING_SHIPMENT,
+    AWAITING_DISPATCH,
+    AWAITING_DELIVERY,
+    DELIVERED,
+    REJECTED,
+    CANCELLED
+}

@@ -1,0 +1,23 @@
+package com.runway.sagas;
+
+import com.runway.fulfilment.saga.FulfilmentSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/**
+ * The process managers. Their deadlines go through whichever persistent {@code DeadlineManager} the
+ * deployment provides (db-scheduler on the service's database), so a pending timeout survives a restart.
+ */
+@Configuration
+@ComponentScan(basePackages = "com.runway.fulfilment.saga")
+public class SagasConfiguration {
+
+    @Bean
+    FulfilmentSettings fulfilmentSettings(@Value("${runway.payment.timeout:30s}") Duration paymentTimeout) {
+        return new FulfilmentSettings(paymentTimeout);
+    }
+}
