@@ -1,0 +1,58 @@
+package com.runway.gateway;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/**
+ * The REST API. It holds no domain state: every request becomes a command or a query on Axon's
+ * gateways, wherever their handlers run.
+ */
+@Configuration
+@ComponentScan(basePackages = {"com.runway.gateway", "com.runway.order.web", "com.runway.inventory.web",
+        "com.runway.shipping.web", "com.runway.projection.web"})
+public class GatewayConfiguration {
+
+    @Bean
+    GatewaySettings gatewaySettings(@Value("${runway.gateway.command-timeout:10s}") Duration commandTimeout,
+                                    @Value("${runway.gateway.query-timeout:5s}") Duration queryTimeout) {
+        return new GatewaySettings(commandTimeout, queryTimeout);
+    }
+
+    /**
+     * Requests are read strictly: an unknown field, a number sent as a string or a fraction where a
+     * count is expected is a client mistake to report, not to guess around. Amounts stay free to
+     * arrive as decimal strings.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictRequestReading() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                });
+    }
+
+    @Bean
+    OpenAPI runwayOpenApi() {
+        return new OpenAPI().info(new Info().title("Runway")
+                .description("Order fulfilment for a fashion marketplace: commands in, read models out.")
+                .version("v1"));
+    }
+}

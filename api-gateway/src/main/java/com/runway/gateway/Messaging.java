@@ -1,0 +1,51 @@
+package com.runway.gateway;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Commands and queries as Monos, bounded by the gateway's timeouts; nothing here blocks a thread. */
+@Component
+public class Messaging {
+
+    private final CommandGateway commandGateway;
+    private final QueryGateway queryGateway;
+    private final GatewaySettings settings;
+
+    public Messaging(CommandGateway commandGateway, QueryGateway queryGateway, GatewaySettings settings) {
+        this.commandGateway = commandGateway;
+        this.queryGateway = queryGateway;
+        this.settings = settings;
+    }
+
+    /** Completes once the command's events are stored. */
+    public Mono<Void> send(Object command) {
+        return Mono.fromFuture(() -> commandGateway.send(command))
+                .timeout(settings.commandTimeout())
+                .then();
+    }
+
+    /** As {@link #send(Object)}, for a command to an existing aggregate: its absence becomes a 404 saying what is missing. */
+    public Mono<Void> send(Object command, String whenMissing) {
+        return send(command).onErrorMap(AggregateNotFoundException.class, e -> new NotFoundException(whenMissing));
+    }
+
+    /**
+     * For commands that may race another for the same new aggregate (the same idempotency key sent
+     * twice at once): the loser of the race is retried, and then finds the winner's aggregate.
+     */
+    public Mono<Void> sendRetryingConflicts(Object command) {
+        return send(command).retryWhen(Retry.max(3).filter(e -> e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException));
+    }
+
+    public <R> Mono<R> query(Object query, ResponseType<R> responseType) {
+        return Mono.fromFuture(() -> queryGateway.query(query, responseType))
+                .timeout(settings.queryTimeout());
+    }
+}

@@ -1,0 +1,17 @@
+package com.runway.inventory.web;
+
+import com.runway.gateway.MoneyRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+public record RegisterSkuRequest(
+        @NotNull @Pattern(regexp = "[A-Z0-9-]{1,64}", message = "must match [A-Z0-9-]{1,64}") String sku,
+        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
+        @NotNull @Valid MoneyRequest unitPrice,
+        @NotNull @Min(0) @Max(10_000_000) Integer initialStock) {
+}

@@ -1,0 +1,180 @@
+package com.runway.order.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.runway.gateway.InvalidRequestException;
+import com.runway.gateway.Messaging;
+import com.runway.gateway.NotFoundException;
+import com.runway.gateway.Parameters;
+import com.runway.inventory.api.Sku;
+import com.runway.order.api.CustomerId;
+import com.runway.order.api.FindOrderQuery;
+import com.runway.order.api.ListOrdersQuery;
+import com.runway.order.api.OrderId;
+import com.runway.order.api.OrderLine;
+import com.runway.order.api.OrderPage;
+import com.runway.order.api.OrderStatus;
+import com.runway.order.api.OrderView;
+import com.runway.order.api.PlaceOrderCommand;
+import com.runway.order.api.RequestOrderCancellationCommand;
+import com.runway.order.api.ShippingAddress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+@RestController
+@RequestMapping("/api/orders")
+@Tag(name = "Orders")
+public class OrderController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final Messaging messaging;
+    private final QueryGateway queryGateway;
+    private final ObjectMapper objectMapper;
+
+    public OrderController(Messaging messaging, QueryGateway queryGateway, ObjectMapper objectMapper) {
+        this.messaging = messaging;
+        this.queryGateway = queryGateway;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * 202 once the order's first event is stored. With an {@code Idempotency-Key} the order id is
+     * derived from the customer and the key, so a retry reaches the same order and places nothing new.
+     */
+    @PostMapping
+    @Operation(summary = "Place an order; fulfilment continues asynchronously")
+    public Mono<ResponseEntity<OrderAccepted>> place(
+            @Parameter(description = "Makes retries safe: the same key and body return the same order")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody PlaceOrderRequest request) {
+        requireDistinctSkus(request);
+        CustomerId customerId = new CustomerId(request.customerId());
+        OrderId orderId = orderIdFor(customerId, idempotencyKey);
+        List<OrderLine> lines = request.lines().stream()
+                .map(line -> new OrderLine(new Sku(line.sku()), line.quantity()))
+                .toList();
+        PlaceOrderRequest.Address a = request.shippingAddress();
+        PlaceOrderCommand command = new PlaceOrderCommand(orderId, customerId, lines,
+                new ShippingAddress(a.name(), a.street(), a.city(), a.postalCode(), a.country()),
+                request.paymentToken(), fingerprint(request));
+        return messaging.sendRetryingConflicts(command)
+                .thenReturn(ResponseEntity.accepted()
+                        .location(URI.create("/api/orders/" + orderId))
+                        .body(new OrderAccepted(orderId.value())));
+    }
+
+    @GetMapping("/{orderId}")
+    @Operation(summary = "One order as the read model has it (eventually consistent)")
+    public Mono<OrderView> find(@PathVariable("orderId") String orderId) {
+        OrderId id = Parameters.parse("orderId", orderId, OrderId::new);
+        return messaging.query(new FindOrderQuery(id), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .flatMap(view -> view.map(Mono::just).orElseGet(() -> Mono.error(notFound(id))));
+    }
+
+    @GetMapping
+    @Operation(summary = "Orders, newest first, optionally of one customer and in one status")
+    public Mono<OrderPage> list(@RequestParam(name = "customerId", required = false) String customerId,
+                                @RequestParam(name = "status", required = false) String status,
+                                @RequestParam(name = "page", defaultValue = "0") int page,
+                                @RequestParam(name = "size", defaultValue = "20") int size) {
+        Parameters.requirePage(page, size);
+        CustomerId customer = customerId == null ? null : Parameters.parse("customerId", customerId, CustomerId::new);
+        OrderStatus wanted = status == null ? null : Parameters.parse("status", status, s -> {
+            try {
+                return OrderStatus.valueOf(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("status must be one of " + java.util.Arrays.toString(OrderStatus.values()));
+            }
+        });
+        return messaging.query(new ListOrdersQuery(customer, wanted, page, size), ResponseTypes.instanceOf(OrderPage.class));
+    }
+
+    /** Every change to the order as it happens, ending with its terminal status. */
+    @GetMapping(path = "/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live updates of one order as server-sent events, closing at a terminal status")
+    public Mono<ResponseEntity<Flux<OrderView>>> updates(@PathVariable("orderId") String orderId) {
+        OrderId id = Parameters.parse("orderId", orderId, OrderId::new);
+        return Mono.defer(() -> {
+            var subscription = queryGateway.subscriptionQuery(new FindOrderQuery(id),
+                    ResponseTypes.optionalInstanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+            return subscription.initialResult()
+                    .flatMap(initial -> initial.map(Mono::just).orElseGet(() -> Mono.error(notFound(id))))
+                    .map(initial -> ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(
+                            Flux.concat(Mono.just(initial), subscription.updates())
+                                    .takeUntil(view -> view.status().isTerminal())
+                                    .doFinally(signal -> subscription.cancel())))
+                    .doOnError(e -> subscription.cancel());
+        });
+    }
+
+    @PostMapping("/{orderId}/cancel")
+    @Operation(summary = "Ask to cancel an order; refused (409) once it has shipped or ended")
+    public Mono<ResponseEntity<Void>> cancel(@PathVariable("orderId") String orderId) {
+        OrderId id = Parameters.parse("orderId", orderId, OrderId::new);
+        return messaging.send(new RequestOrderCancellationCommand(id), "no order " + id)
+                .thenReturn(ResponseEntity.accepted().location(URI.create("/api/orders/" + id)).build());
+    }
+
+    private static NotFoundException notFound(OrderId id) {
+        return new NotFoundException("no order " + id);
+    }
+
+    private static void requireDistinctSkus(PlaceOrderRequest request) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            String sku = request.lines().get(i).sku();
+            if (!seen.add(sku)) {
+                throw InvalidRequestException.unprocessable("lines[" + i + "].sku",
+                        "lines[" + i + "].sku " + sku + " appears on more than one line");
+            }
+        }
+    }
+
+    private static OrderId orderIdFor(CustomerId customerId, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new OrderId(UUID.randomUUID().toString());
+        }
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw InvalidRequestException.badField("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
+        return new OrderId(UUID.nameUUIDFromBytes(("order\n" + customerId + "\n" + idempotencyKey)
+                .getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    private String fingerprint(PlaceOrderRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(objectMapper.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+}

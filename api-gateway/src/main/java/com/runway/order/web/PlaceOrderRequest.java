@@ -1,0 +1,35 @@
+package com.runway.order.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+public record PlaceOrderRequest(
+        @NotNull @Pattern(regexp = ID, message = "must be 1 to 128 letters, digits or ._:-") String customerId,
+        @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
+        @NotNull @Valid Address shippingAddress,
+        @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String paymentToken) {
+
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
+    static final String CONTROL_MESSAGE = "must not contain control characters";
+
+    public record Line(
+            @NotNull @Pattern(regexp = "[A-Z0-9-]{1,64}", message = "must match [A-Z0-9-]{1,64}") String sku,
+            @NotNull @Min(1) @Max(100) Integer quantity) {
+    }
+
+    public record Address(
+            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String name,
+            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String street,
+            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String city,
+            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String postalCode,
+            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as PT") String country) {
+    }
+}

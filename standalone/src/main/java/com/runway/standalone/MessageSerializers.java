@@ -1,0 +1,31 @@
+package com.runway.standalone;
+
+import com.runway.shared.MessageSerialization;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Jackson everywhere: messages as plain JSON, sagas, tokens and deadlines with type hints. */
+@Configuration
+public class MessageSerializers {
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return MessageSerialization.stateSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return MessageSerialization.messageSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return MessageSerialization.messageSerializer();
+    }
+}
