@@ -25,8 +25,9 @@ public class GatewayConfiguration {
 
     @Bean
     GatewaySettings gatewaySettings(@Value("${runway.gateway.command-timeout:10s}") Duration commandTimeout,
-                                    @Value("${runway.gateway.query-timeout:5s}") Duration queryTimeout) {
-        return new GatewaySettings(commandTimeout, queryTimeout);
+                                    @Value("${runway.gateway.query-timeout:5s}") Duration queryTimeout,
+                                    @Value("${runway.gateway.updates-grace:5s}") Duration updatesGrace) {
+        return new GatewaySettings(commandTimeout, queryTimeout, updatesGrace);
     }
 
     /**

@@ -2,6 +2,9 @@ package com.runway.gateway;
 
 import java.time.Duration;
 
-/** How long the gateway waits for a command's or a query's answer before it gives up on it. */
-public record GatewaySettings(Duration commandTimeout, Duration queryTimeout) {
+/**
+ * How long the gateway waits for a command's or a query's answer, and for a just-placed order to
+ * reach the read model when a client subscribes to its updates.
+ */
+public record GatewaySettings(Duration commandTimeout, Duration queryTimeout, Duration updatesGrace) {
 }

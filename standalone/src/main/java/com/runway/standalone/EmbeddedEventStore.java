@@ -2,13 +2,16 @@ package com.runway.standalone;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 
@@ -16,7 +19,7 @@ import javax.sql.DataSource;
  * Creates the tables of the embedded H2 store (events, tokens, sagas, scheduled deadlines) if they
  * are missing. It runs once every bean exists and before any event processor or scheduler starts.
  */
-@Component
+@Configuration
 public class EmbeddedEventStore implements SmartInitializingSingleton {
 
     private final EventStorageEngine eventStorageEngine;
@@ -27,6 +30,16 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
         this.eventStorageEngine = eventStorageEngine;
         this.tokenStore = tokenStore;
         this.dataSource = dataSource;
+    }
+
+    /**
+     * H2 reports a duplicate key in a batched append as a batch update exception carrying SQL state
+     * 23505, which Axon's default resolver does not recognise; the SQL state does. Without this a
+     * second registration of the same SKU would surface as a storage failure instead of a conflict.
+     */
+    @Bean
+    static PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver();
     }
 
     @Override

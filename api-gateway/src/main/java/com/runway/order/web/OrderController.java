@@ -2,6 +2,7 @@ package com.runway.order.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.runway.gateway.GatewaySettings;
 import com.runway.gateway.InvalidRequestException;
 import com.runway.gateway.Messaging;
 import com.runway.gateway.NotFoundException;
@@ -46,6 +47,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 @RestController
@@ -58,11 +60,13 @@ public class OrderController {
     private final Messaging messaging;
     private final QueryGateway queryGateway;
     private final ObjectMapper objectMapper;
+    private final GatewaySettings settings;
 
-    public OrderController(Messaging messaging, QueryGateway queryGateway, ObjectMapper objectMapper) {
+    public OrderController(Messaging messaging, QueryGateway queryGateway, ObjectMapper objectMapper, GatewaySettings settings) {
         this.messaging = messaging;
         this.queryGateway = queryGateway;
         this.objectMapper = objectMapper;
+        this.settings = settings;
     }
 
     /**
@@ -117,7 +121,11 @@ public class OrderController {
         return messaging.query(new ListOrdersQuery(customer, wanted, page, size), ResponseTypes.instanceOf(OrderPage.class));
     }
 
-    /** Every change to the order as it happens, ending with its terminal status. */
+    /**
+     * Every change to the order as it happens, ending with its terminal status. A client usually
+     * subscribes right after placing, before the read model has the order, so an order not yet
+     * visible is waited for (up to the gateway's updates grace) before the answer is 404.
+     */
     @GetMapping(path = "/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live updates of one order as server-sent events, closing at a terminal status")
     public Mono<ResponseEntity<Flux<OrderView>>> updates(@PathVariable("orderId") String orderId) {
@@ -125,13 +133,16 @@ public class OrderController {
         return Mono.defer(() -> {
             var subscription = queryGateway.subscriptionQuery(new FindOrderQuery(id),
                     ResponseTypes.optionalInstanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
-            return subscription.initialResult()
-                    .flatMap(initial -> initial.map(Mono::just).orElseGet(() -> Mono.error(notFound(id))))
-                    .map(initial -> ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(
-                            Flux.concat(Mono.just(initial), subscription.updates())
-                                    .takeUntil(view -> view.status().isTerminal())
-                                    .doFinally(signal -> subscription.cancel())))
-                    .doOnError(e -> subscription.cancel());
+            Flux<OrderView> views = Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty), subscription.updates())
+                    .takeUntil(view -> view.status().isTerminal())
+                    .doFinally(signal -> subscription.cancel())
+                    .cache();
+            return views.next()
+                    .timeout(settings.updatesGrace())
+                    .onErrorMap(TimeoutException.class, e -> notFound(id))
+                    .doOnError(e -> subscription.cancel())
+                    .map(first -> ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+                            .body(views.doOnCancel(subscription::cancel)));
         });
     }
 
