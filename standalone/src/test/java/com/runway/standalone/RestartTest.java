@@ -1,0 +1,58 @@
+package com.runway.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events, sagas, tokens, deadlines and read models survive a restart on the same data directory. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(RunwayApplication.class)
+                .run("--runway.data-dir=" + dataDir, "--server.port=0", "--runway.payment.timeout=4s");
+    }
+
+    private static RunwayApi api(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return new RunwayApi(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build());
+    }
+
+    @Test
+    void sagasInFlightAndPendingTimeoutsCarryOnAfterARestart() {
+        String waitingForDispatch;
+        String waitingForPayment;
+        try (ConfigurableApplicationContext first = start()) {
+            RunwayApi api = api(first);
+            api.registerSku("BOOT-42", "89.90", 5);
+            waitingForDispatch = api.place(RunwayApi.order("customer-1", "tok_visa", "PT", "BOOT-42", 1));
+            api.awaitOrder(waitingForDispatch, "CONFIRMED");
+            waitingForPayment = api.place(RunwayApi.order("customer-1", "tok_no_response", "PT", "BOOT-42", 2));
+            api.awaitStock("BOOT-42", 5, 3, 2);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            RunwayApi api = api(second);
+            assertThat(api.get("/api/orders/" + waitingForPayment).get("status").asText()).isEqualTo("PLACED");
+
+            JsonNode timedOut = api.awaitOrder(waitingForPayment, "REJECTED");
+            assertThat(timedOut.get("rejectionReason").asText()).isEqualTo("PAYMENT_TIMEOUT");
+            api.awaitStock("BOOT-42", 5, 1, 4);
+
+            String shipmentId = api.get("/api/orders/" + waitingForDispatch).get("shipmentId").asText();
+            assertThat(api.post("/api/shipments/" + shipmentId + "/dispatch")).isEqualTo(HttpStatus.ACCEPTED);
+            api.awaitOrder(waitingForDispatch, "SHIPPED");
+            api.awaitStock("BOOT-42", 4, 0, 4);
+        }
+    }
+}
