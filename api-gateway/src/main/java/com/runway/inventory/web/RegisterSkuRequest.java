@@ -1,6 +1,7 @@
 package com.runway.inventory.web;
 
 import com.runway.gateway.MoneyRequest;
+import com.runway.inventory.api.Sku;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public record RegisterSkuRequest(
-        @NotNull @Pattern(regexp = "[A-Z0-9-]{1,64}", message = "must match [A-Z0-9-]{1,64}") String sku,
+        @NotNull @Pattern(regexp = Sku.FORMAT, message = "must match " + Sku.FORMAT) String sku,
         @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
         @NotNull @Valid MoneyRequest unitPrice,
         @NotNull @Min(0) @Max(10_000_000) Integer initialStock) {

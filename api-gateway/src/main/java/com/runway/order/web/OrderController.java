@@ -171,7 +171,7 @@ public class OrderController {
 
     private static OrderId orderIdFor(CustomerId customerId, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return new OrderId(UUID.randomUUID().toString());
+            return OrderId.generate();
         }
         if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw InvalidRequestException.badField("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible ASCII characters");

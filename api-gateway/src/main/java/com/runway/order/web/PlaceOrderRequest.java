@@ -1,5 +1,7 @@
 package com.runway.order.web;
 
+import com.runway.inventory.api.Sku;
+import com.runway.shared.Identifiers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,17 +13,16 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 public record PlaceOrderRequest(
-        @NotNull @Pattern(regexp = ID, message = "must be 1 to 128 letters, digits or ._:-") String customerId,
+        @NotNull @Pattern(regexp = Identifiers.TOKEN_FORMAT, message = "must be 1 to 128 letters, digits or ._:-") String customerId,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Address shippingAddress,
         @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String paymentToken) {
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
     static final String NO_CONTROL = "[^\\p{Cntrl}]*";
     static final String CONTROL_MESSAGE = "must not contain control characters";
 
     public record Line(
-            @NotNull @Pattern(regexp = "[A-Z0-9-]{1,64}", message = "must match [A-Z0-9-]{1,64}") String sku,
+            @NotNull @Pattern(regexp = Sku.FORMAT, message = "must match " + Sku.FORMAT) String sku,
             @NotNull @Min(1) @Max(100) Integer quantity) {
     }
 

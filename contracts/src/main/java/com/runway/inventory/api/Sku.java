@@ -2,17 +2,17 @@ package com.runway.inventory.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.runway.shared.Identifiers;
 import java.util.regex.Pattern;
 
 /** A stock-keeping unit code, e.g. {@code TSHIRT-RED-M}: one inventory aggregate each. */
 public record Sku(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Z0-9-]{1,64}");
+    public static final String FORMAT = "[A-Z0-9-]{1,64}";
+    private static final Pattern PATTERN = Pattern.compile(FORMAT);
 
     public Sku {
-        if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("sku must match [A-Z0-9-]{1,64}");
-        }
+        Identifiers.require("sku", value, PATTERN);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

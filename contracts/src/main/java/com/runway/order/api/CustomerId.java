@@ -2,17 +2,13 @@ package com.runway.order.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.regex.Pattern;
+import com.runway.shared.Identifiers;
 
 /** The marketplace customer who placed an order. */
 public record CustomerId(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-
     public CustomerId {
-        if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("customerId must match [A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-        }
+        Identifiers.require("customerId", value, Identifiers.TOKEN);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

@@ -2,18 +2,14 @@ package com.runway.order.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.runway.shared.Identifiers;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Identifies one order; generated, or derived from an idempotency key. */
 public record OrderId(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-
     public OrderId {
-        if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("orderId must match [A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-        }
+        Identifiers.require("orderId", value, Identifiers.TOKEN);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
