@@ -3,6 +3,7 @@ package com.runway.queryside;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -21,9 +22,15 @@ public class QuerySideConfiguration {
         return mongoClient.getDatabase(database);
     }
 
+    /**
+     * A handler that fails (MongoDB unreachable, say) must not be skipped: the default would log
+     * and move on, leaving the read model wrong for good. Propagating makes the processor back off
+     * and retry from the failed event, so a read model can be late but not wrong.
+     */
     @Bean
     ConfigurerModule readModelProcessors() {
-        return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group ->
-                configurer.eventProcessing().registerPooledStreamingEventProcessor(group));
+        return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(group)
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -1,6 +1,9 @@
 package com.runway.sagas;
 
+import com.runway.fulfilment.saga.FulfilmentSaga;
 import com.runway.fulfilment.saga.FulfilmentSettings;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -15,6 +18,13 @@ import java.time.Duration;
 @Configuration
 @ComponentScan(basePackages = "com.runway.fulfilment.saga")
 public class SagasConfiguration {
+
+    /** A saga handler that fails is retried from that event, never skipped: a skipped step would strand the order. */
+    @Bean
+    ConfigurerModule sagaErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                FulfilmentSaga.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
 
     @Bean
     FulfilmentSettings fulfilmentSettings(@Value("${runway.payment.timeout:30s}") Duration paymentTimeout) {

@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.runway.inventory.query.SkuReadModel;
 import com.runway.order.query.OrderReadModel;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,8 @@ class FulfilmentFlowTest {
     SkuReadModel skus;
     @Autowired
     MongoDatabase readModelDatabase;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
 
     private RunwayApi api;
     private String shirt;
@@ -261,6 +265,14 @@ class FulfilmentFlowTest {
         api.http().post().uri("/api/admin/projections/no-such-projection/replay").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void noEventProcessorSkipsAnEventItsHandlerFailedOn() {
+        for (String group : List.of("orders", "skus", "FulfilmentSagaProcessor")) {
+            assertThat(eventProcessing.listenerInvocationErrorHandler(group))
+                    .as(group).isInstanceOf(PropagatingErrorHandler.class);
+        }
     }
 
     @Test

@@ -35,6 +35,7 @@ import com.runway.shipping.api.ShipmentDispatchedEvent;
 import com.runway.shipping.api.ShipmentId;
 import com.runway.shipping.api.ShipmentRefusedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -56,10 +57,12 @@ import java.util.List;
  * for the same payment rather than a second one.
  */
 @Saga
+@ProcessingGroup(FulfilmentSaga.PROCESSING_GROUP)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class FulfilmentSaga {
 
+    public static final String PROCESSING_GROUP = "FulfilmentSagaProcessor";
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_TIMEOUT = "payment-timeout";
     private static final Logger log = LoggerFactory.getLogger(FulfilmentSaga.class);
