@@ -29,6 +29,7 @@ import com.runway.payment.api.VoidPaymentCommand;
 import com.runway.shared.Money;
 import com.runway.shipping.api.CancelShipmentCommand;
 import com.runway.shipping.api.RequestShipmentCommand;
+import com.runway.shipping.api.ShipmentCancelledEvent;
 import com.runway.shipping.api.ShipmentCreatedEvent;
 import com.runway.shipping.api.ShipmentDeliveredEvent;
 import com.runway.shipping.api.ShipmentDispatchedEvent;
@@ -154,19 +155,34 @@ public class FulfilmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(ShipmentCreatedEvent event) {
+        if (cancelling) {
+            withdrawShipment();
+            return;
+        }
         step = FulfilmentStep.AWAITING_DISPATCH;
         send(new ConfirmOrderCommand(orderId, paymentId, shipmentId));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(ShipmentRefusedEvent event) {
+        if (cancelling) {
+            compensateCancellation();
+            return;
+        }
         send(new VoidPaymentCommand(paymentId));
         releaseStock();
         reject(RejectionReason.UNDELIVERABLE_ADDRESS);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(ShipmentCancelledEvent event) {
+        compensateCancellation();
+    }
+
+    /** Also when a cancellation is under way: the carrier got the parcel first, so the order ships. */
+    @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(ShipmentDispatchedEvent event) {
+        cancelling = false;
         step = FulfilmentStep.AWAITING_DELIVERY;
         send(new CapturePaymentCommand(paymentId));
         reserved.forEach(line -> send(new ShipStockCommand(line.sku(), orderId)));
@@ -181,9 +197,10 @@ public class FulfilmentSaga {
     }
 
     /**
-     * The order aggregate only accepts the request before shipping, so a dispatched order never gets
-     * here. Answers still on their way from inventory are waited for, so that what they hold is
-     * released too.
+     * The order aggregate only accepts the request before shipping. Whatever is still on its way
+     * (reservation answers, the carrier's booking) is waited for so that it is undone too. A booked
+     * shipment is withdrawn first and the rest undone only once the carrier confirms: if the parcel
+     * was collected in the meantime, the order ships instead.
      */
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(OrderCancellationRequestedEvent event) {
@@ -191,18 +208,23 @@ public class FulfilmentSaga {
             return;
         }
         cancelling = true;
-        if (step != FulfilmentStep.RESERVING_STOCK) {
-            compensateCancellation();
+        switch (step) {
+            case RESERVING_STOCK, BOOKING_SHIPMENT -> {
+            }
+            case AWAITING_DISPATCH -> withdrawShipment();
+            default -> compensateCancellation();
         }
+    }
+
+    private void withdrawShipment() {
+        step = FulfilmentStep.WITHDRAWING_SHIPMENT;
+        send(new CancelShipmentCommand(shipmentId));
     }
 
     private void compensateCancellation() {
         cancelPaymentTimeout();
         if (paymentId != null) {
             send(new VoidPaymentCommand(paymentId));
-        }
-        if (shipmentId != null) {
-            send(new CancelShipmentCommand(shipmentId));
         }
         releaseStock();
         step = FulfilmentStep.CANCELLED;

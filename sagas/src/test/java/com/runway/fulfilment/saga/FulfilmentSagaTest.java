@@ -31,6 +31,7 @@ import com.runway.payment.api.VoidPaymentCommand;
 import com.runway.shared.Money;
 import com.runway.shipping.api.CancelShipmentCommand;
 import com.runway.shipping.api.RequestShipmentCommand;
+import com.runway.shipping.api.ShipmentCancelledEvent;
 import com.runway.shipping.api.ShipmentCreatedEvent;
 import com.runway.shipping.api.ShipmentDeliveredEvent;
 import com.runway.shipping.api.ShipmentDispatchedEvent;
@@ -220,13 +221,65 @@ class FulfilmentSagaTest {
     }
 
     @Test
-    void cancellingAConfirmedOrderVoidsCancelsTheShipmentReleasesAndCancels() {
+    void cancellingAConfirmedOrderFirstWithdrawsTheShipment() {
         givenAuthorised()
                 .andThenAggregate(SHIPMENT.value()).published(shipmentCreated())
                 .whenAggregate(ORDER_AGG).publishes(new OrderCancellationRequestedEvent(ORDER))
-                .expectDispatchedCommands(new VoidPaymentCommand(PAYMENT), new CancelShipmentCommand(SHIPMENT),
+                .expectDispatchedCommands(new CancelShipmentCommand(SHIPMENT))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void onceTheShipmentIsWithdrawnThePaymentIsVoidedTheStockReleasedAndTheOrderCancelled() {
+        givenAuthorised()
+                .andThenAggregate(SHIPMENT.value()).published(shipmentCreated())
+                .andThenAggregate(ORDER_AGG).published(new OrderCancellationRequestedEvent(ORDER))
+                .whenAggregate(SHIPMENT.value()).publishes(new ShipmentCancelledEvent(SHIPMENT, ORDER))
+                .expectDispatchedCommands(new VoidPaymentCommand(PAYMENT),
                         releaseBoth()[0], releaseBoth()[1], new CancelOrderCommand(ORDER))
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void aParcelCollectedBeforeTheWithdrawalShipsTheOrderInstead() {
+        givenAuthorised()
+                .andThenAggregate(SHIPMENT.value()).published(shipmentCreated())
+                .andThenAggregate(ORDER_AGG).published(new OrderCancellationRequestedEvent(ORDER))
+                .whenAggregate(SHIPMENT.value()).publishes(new ShipmentDispatchedEvent(SHIPMENT, ORDER))
+                .expectDispatchedCommands(
+                        new CapturePaymentCommand(PAYMENT),
+                        new ShipStockCommand(SHIRT, ORDER), new ShipStockCommand(SCARF, ORDER),
+                        new MarkOrderShippedCommand(ORDER))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void cancellingWhileTheShipmentIsBeingBookedWaitsForTheBookingThenWithdrawsIt() {
+        givenAuthorised()
+                .andThenAggregate(ORDER_AGG).published(new OrderCancellationRequestedEvent(ORDER))
+                .whenAggregate(SHIPMENT.value()).publishes(shipmentCreated())
+                .expectDispatchedCommands(new CancelShipmentCommand(SHIPMENT))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void cancellingWhileTheShipmentIsBeingBookedAndTheCarrierRefusesEndsInCancelled() {
+        givenAuthorised()
+                .andThenAggregate(ORDER_AGG).published(new OrderCancellationRequestedEvent(ORDER))
+                .whenAggregate(SHIPMENT.value()).publishes(
+                        new ShipmentRefusedEvent(SHIPMENT, ORDER, "JP", "the carrier does not deliver to JP"))
+                .expectDispatchedCommands(new VoidPaymentCommand(PAYMENT),
+                        releaseBoth()[0], releaseBoth()[1], new CancelOrderCommand(ORDER))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void cancellationAfterDispatchChangesNothing() {
+        givenAuthorised()
+                .andThenAggregate(SHIPMENT.value()).published(shipmentCreated(), new ShipmentDispatchedEvent(SHIPMENT, ORDER))
+                .whenAggregate(ORDER_AGG).publishes(new OrderCancellationRequestedEvent(ORDER))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
     }
 
     @Test
