@@ -150,11 +150,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
         ProblemDetail problem = ex.status() == HttpStatus.BAD_REQUEST
-                ? invalidField(ex.field(), ex.getMessage())
+                ? problem(ex.status(), "invalid-request", "Invalid request", ex.getMessage())
                 : problem(ex.status(), "unprocessable", "Request breaks a business rule", ex.getMessage());
-        if (ex.status() != HttpStatus.BAD_REQUEST) {
-            problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-        }
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
         return ResponseEntity.status(ex.status()).body(problem);
     }
 

@@ -60,38 +60,45 @@ class BadInputTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
     }
 
+    private static String orderWithLines(String lines) {
+        return "{\"customerId\":\"c\",\"lines\":" + lines + "," + ADDRESS + ",\"paymentToken\":\"t\"}";
+    }
+
+    private static String orderWithAddress(String address) {
+        return "{\"customerId\":\"c\"," + LINE + ",\"shippingAddress\":" + address + ",\"paymentToken\":\"t\"}";
+    }
+
     static Stream<Arguments> badRequests() {
         return Stream.of(
                 arguments("malformed JSON", HttpMethod.POST, "/api/orders", "{\"customerId\":", 400, "not well-formed JSON"),
                 arguments("missing lines", HttpMethod.POST, "/api/orders",
                         "{\"customerId\":\"c\"," + ADDRESS + ",\"paymentToken\":\"tok_visa\"}", 400, "lines must not be null"),
                 arguments("quantity as text", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"SHIRT-1\",\"quantity\":\"2\"}]," + ADDRESS + ",\"paymentToken\":\"t\"}",
+                        orderWithLines("[{\"sku\":\"SHIRT-1\",\"quantity\":\"2\"}]"),
                         400, "lines[0].quantity must be a whole number"),
                 arguments("fractional quantity", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"SHIRT-1\",\"quantity\":1.5}]," + ADDRESS + ",\"paymentToken\":\"t\"}",
+                        orderWithLines("[{\"sku\":\"SHIRT-1\",\"quantity\":1.5}]"),
                         400, "lines[0].quantity must be a whole number"),
                 arguments("zero quantity", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"SHIRT-1\",\"quantity\":0}]," + ADDRESS + ",\"paymentToken\":\"t\"}",
+                        orderWithLines("[{\"sku\":\"SHIRT-1\",\"quantity\":0}]"),
                         400, "lines[0].quantity must be greater than or equal to 1"),
                 arguments("huge quantity", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"SHIRT-1\",\"quantity\":100000000000}]," + ADDRESS + ",\"paymentToken\":\"t\"}",
+                        orderWithLines("[{\"sku\":\"SHIRT-1\",\"quantity\":100000000000}]"),
                         400, "lines[0].quantity"),
                 arguments("no lines", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\",\"lines\":[]," + ADDRESS + ",\"paymentToken\":\"t\"}", 400, "lines size must be between 1 and 50"),
+                        orderWithLines("[]"), 400, "lines size must be between 1 and 50"),
                 arguments("bad sku format", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"shirt one\",\"quantity\":1}]," + ADDRESS + ",\"paymentToken\":\"t\"}",
+                        orderWithLines("[{\"sku\":\"shirt one\",\"quantity\":1}]"),
                         400, "lines[0].sku must match [A-Z0-9-]{1,64}"),
                 arguments("duplicate skus", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\",\"lines\":[{\"sku\":\"SHIRT-1\",\"quantity\":1},{\"sku\":\"SHIRT-1\",\"quantity\":2}],"
-                                + ADDRESS + ",\"paymentToken\":\"t\"}", 422, "lines[1].sku SHIRT-1 appears on more than one line"),
+                        orderWithLines("[{\"sku\":\"SHIRT-1\",\"quantity\":1},{\"sku\":\"SHIRT-1\",\"quantity\":2}]"), 422, "lines[1].sku SHIRT-1 appears on more than one line"),
                 arguments("unknown field", HttpMethod.POST, "/api/orders",
                         "{\"customerId\":\"c\"," + LINE + "," + ADDRESS + ",\"paymentToken\":\"t\",\"coupon\":\"FREE\"}", 400, "coupon is not a known field"),
                 arguments("bad country", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\"," + LINE + ",\"shippingAddress\":{\"name\":\"Ana\",\"street\":\"R\",\"city\":\"L\",\"postalCode\":\"1\",\"country\":\"Portugal\"},\"paymentToken\":\"t\"}",
+                        orderWithAddress("{\"name\":\"Ana\",\"street\":\"R\",\"city\":\"L\",\"postalCode\":\"1\",\"country\":\"Portugal\"}"),
                         400, "shippingAddress.country must be an ISO 3166-1 alpha-2 code"),
                 arguments("control character in a name", HttpMethod.POST, "/api/orders",
-                        "{\"customerId\":\"c\"," + LINE + ",\"shippingAddress\":{\"name\":\"Ana\\u0000\",\"street\":\"R\",\"city\":\"L\",\"postalCode\":\"1\",\"country\":\"PT\"},\"paymentToken\":\"t\"}",
+                        orderWithAddress("{\"name\":\"Ana\\u0000\",\"street\":\"R\",\"city\":\"L\",\"postalCode\":\"1\",\"country\":\"PT\"}"),
                         400, "shippingAddress.name must not contain control characters"),
                 arguments("bad idempotency key", HttpMethod.POST, "/api/orders", null, 400, "Idempotency-Key"),
                 arguments("sku price in another currency", HttpMethod.POST, "/api/skus",

@@ -20,6 +20,7 @@ import com.runway.order.api.OrderView;
 import com.runway.order.api.RejectionReason;
 import com.runway.payment.api.PaymentId;
 import com.runway.queryside.MoneyDocuments;
+import com.runway.shared.Money;
 import com.runway.shipping.api.ShipmentId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -104,7 +105,7 @@ public class OrderReadModel {
         return orders.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
-    static Document lineDocument(Sku sku, int quantity, com.runway.shared.Money unitPrice) {
+    static Document lineDocument(Sku sku, int quantity, Money unitPrice) {
         return new Document("sku", sku.value()).append("quantity", quantity).append("unitPrice", MoneyDocuments.toDocument(unitPrice));
     }
 
