@@ -4,6 +4,9 @@ import com.runway.inventory.command.MarketplaceCurrency;
 import com.runway.payment.command.PaymentProvider;
 import com.runway.payment.command.SimulatedPaymentProvider;
 import com.runway.shipping.command.ShippingPolicy;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +30,12 @@ public class CommandSideConfiguration {
     @Bean
     ShippingPolicy shippingPolicy(@Value("${runway.shipping.countries:PT,ES,FR,DE,IT,NL,GB,US}") Set<String> countries) {
         return new ShippingPolicy(countries);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition inventorySnapshotTrigger(Snapshotter snapshotter,
+                                                       @Value("${runway.inventory.snapshot-every:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -41,6 +42,7 @@ class FulfilmentFlowTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("runway.data-dir", () -> dataDir.toString());
         registry.add("runway.payment.timeout", () -> "2s");
+        registry.add("runway.inventory.snapshot-every", () -> "3");
     }
 
     @Autowired
@@ -53,6 +55,8 @@ class FulfilmentFlowTest {
     MongoDatabase readModelDatabase;
     @Autowired
     EventProcessingConfiguration eventProcessing;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private RunwayApi api;
     private String shirt;
@@ -160,6 +164,22 @@ class FulfilmentFlowTest {
 
         api.awaitOrder(orderId, "CANCELLED");
         api.awaitStock(shirt, 10, 0, 10);
+    }
+
+    @Test
+    void aBusySkuIsRebuiltFromItsSnapshotsWithExactFigures() {
+        for (int i = 0; i < 4; i++) {
+            api.awaitOrder(api.place(RunwayApi.order(customer, "tok_declined", "PT", shirt, 2)), "REJECTED");
+        }
+        String held = api.place(RunwayApi.order(customer, "tok_visa", "PT", shirt, 3));
+        api.awaitOrder(held, "CONFIRMED");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, shirt)).isPositive();
+        api.awaitStock(shirt, 10, 3, 7);
+        String tooMany = api.place(RunwayApi.order(customer, "tok_visa", "PT", shirt, 8));
+        assertThat(api.awaitOrder(tooMany, "REJECTED").get("rejectionReason").asText()).isEqualTo("OUT_OF_STOCK");
+        api.awaitStock(shirt, 10, 3, 7);
     }
 
     @Test

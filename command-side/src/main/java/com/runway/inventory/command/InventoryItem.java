@@ -1,5 +1,6 @@
 package com.runway.inventory.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.runway.inventory.api.RegisterSkuCommand;
 import com.runway.inventory.api.ReleaseStockCommand;
 import com.runway.inventory.api.ReserveStockCommand;
@@ -29,8 +30,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The stock of one SKU. Invariant: available = onHand - reserved, never negative; every reserved
  * unit belongs to exactly one order, so a release gives back exactly what that order took.
+ * A popular SKU collects events fast, so it is snapshotted (its fields, as JSON) every few events.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "inventorySnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class InventoryItem {
 
     @AggregateIdentifier
@@ -40,7 +44,7 @@ public class InventoryItem {
     private int reserved;
     private final Map<OrderId, Integer> reservations = new HashMap<>();
 
-    protected InventoryItem() {
+    InventoryItem() {
     }
 
     @CommandHandler

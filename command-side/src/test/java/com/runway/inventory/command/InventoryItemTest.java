@@ -160,6 +160,24 @@ class InventoryItemTest {
     }
 
     @Test
+    void aSnapshotRestoresEveryFigureAndReservation() {
+        InventoryItem item = new InventoryItem();
+        item.on(registered(10));
+        item.on(new StockReservedEvent(SKU, ORDER, 3, PRICE));
+        item.on(new StockReservedEvent(SKU, OTHER_ORDER, 2, PRICE));
+        item.on(new StockShippedEvent(SKU, OTHER_ORDER, 2));
+        item.on(new StockRestockedEvent(SKU, 4));
+
+        var serializer = com.runway.shared.MessageSerialization.stateSerializer();
+        InventoryItem restored = serializer.deserialize(serializer.serialize(item, byte[].class));
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(item);
+        assertThat(restored).extracting("onHand", "reserved").containsExactly(12, 3);
+        assertThat(restored).extracting("reservations").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsExactly(org.assertj.core.api.Assertions.entry(ORDER, 3));
+    }
+
+    @Test
     void shippingForAnOrderThatHoldsNothingIsAConflict() {
         fixture.given(registered(5))
                 .when(new ShipStockCommand(SKU, ORDER))
