@@ -26,8 +26,9 @@ public class GatewayConfiguration {
     @Bean
     GatewaySettings gatewaySettings(@Value("${runway.gateway.command-timeout:10s}") Duration commandTimeout,
                                     @Value("${runway.gateway.query-timeout:5s}") Duration queryTimeout,
-                                    @Value("${runway.gateway.updates-grace:5s}") Duration updatesGrace) {
-        return new GatewaySettings(commandTimeout, queryTimeout, updatesGrace);
+                                    @Value("${runway.gateway.updates-grace:5s}") Duration updatesGrace,
+                                    @Value("${runway.gateway.updates-keep-alive:15s}") Duration updatesKeepAlive) {
+        return new GatewaySettings(commandTimeout, queryTimeout, updatesGrace, updatesKeepAlive);
     }
 
     /**

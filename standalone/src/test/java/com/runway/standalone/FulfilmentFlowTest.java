@@ -44,6 +44,7 @@ class FulfilmentFlowTest {
         // long enough for a slow machine to observe stock held before the timeout releases it
         registry.add("runway.payment.timeout", () -> "5s");
         registry.add("runway.inventory.snapshot-every", () -> "3");
+        registry.add("runway.gateway.updates-keep-alive", () -> "1s");
     }
 
     @Autowired
@@ -221,14 +222,17 @@ class FulfilmentFlowTest {
     void theUpdatesStreamFollowsAnOrderUntilItsTerminalStatusAndCloses() {
         String orderId = api.place(RunwayApi.order(customer, "tok_no_response", "PT", shirt, 1));
 
-        List<JsonNode> updates = api.http().get().uri("/api/orders/" + orderId + "/updates")
+        List<ServerSentEvent<JsonNode>> events = api.http().get().uri("/api/orders/" + orderId + "/updates")
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
                 })
-                .getResponseBody().map(ServerSentEvent::data)
+                .getResponseBody()
                 .collectList().block(RunwayApi.PATIENCE);
 
+        assertThat(events).anySatisfy(e -> assertThat(e.comment()).isEqualTo("keep-alive"));
+        List<JsonNode> updates = events.stream().filter(e -> e.data() != null).map(ServerSentEvent::data).toList();
+        assertThat(events).filteredOn(e -> e.data() != null).allSatisfy(e -> assertThat(e.event()).isEqualTo("order"));
         assertThat(updates).isNotEmpty();
         assertThat(updates.get(0).get("orderId").asText()).isEqualTo(orderId);
         JsonNode last = updates.get(updates.size() - 1);

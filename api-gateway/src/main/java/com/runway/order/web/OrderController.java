@@ -27,6 +27,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -124,11 +125,13 @@ public class OrderController {
     /**
      * Every change to the order as it happens, ending with its terminal status. A client usually
      * subscribes right after placing, before the read model has the order, so an order not yet
-     * visible is waited for (up to the gateway's updates grace) before the answer is 404.
+     * visible is waited for (up to the gateway's updates grace) before the answer is 404. An order
+     * may wait days for its carrier, so a keep-alive comment is sent while nothing changes, before
+     * proxies drop the idle connection.
      */
     @GetMapping(path = "/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live updates of one order as server-sent events, closing at a terminal status")
-    public Mono<ResponseEntity<Flux<OrderView>>> updates(@PathVariable("orderId") String orderId) {
+    public Mono<ResponseEntity<Flux<ServerSentEvent<OrderView>>>> updates(@PathVariable("orderId") String orderId) {
         OrderId id = Parameters.parse("orderId", orderId, OrderId::new);
         return Mono.defer(() -> {
             var subscription = queryGateway.subscriptionQuery(new FindOrderQuery(id),
@@ -137,12 +140,17 @@ public class OrderController {
                     .takeUntil(view -> view.status().isTerminal())
                     .doFinally(signal -> subscription.cancel())
                     .cache();
+            Flux<ServerSentEvent<OrderView>> keepAlive = Flux.interval(settings.updatesKeepAlive())
+                    .map(tick -> ServerSentEvent.<OrderView>builder().comment("keep-alive").build())
+                    .takeUntilOther(views.then());
+            Flux<ServerSentEvent<OrderView>> events = Flux.merge(
+                    views.map(view -> ServerSentEvent.builder(view).event("order").build()), keepAlive);
             return views.next()
                     .timeout(settings.updatesGrace())
                     .onErrorMap(TimeoutException.class, e -> notFound(id))
                     .doOnError(e -> subscription.cancel())
                     .map(first -> ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM)
-                            .body(views.doOnCancel(subscription::cancel)));
+                            .body(events.doOnCancel(subscription::cancel)));
         });
     }
 
