@@ -145,8 +145,12 @@ public class FulfilmentSaga {
         reject(RejectionReason.PAYMENT_DECLINED);
     }
 
+    /** A deadline store delivers at least once, so a timeout that lost a race with the provider's answer is ignored. */
     @DeadlineHandler(deadlineName = PAYMENT_TIMEOUT)
     public void onPaymentTimeout() {
+        if (step != FulfilmentStep.AUTHORISING_PAYMENT) {
+            return;
+        }
         paymentTimeoutId = null;
         send(new VoidPaymentCommand(paymentId));
         releaseStock();
