@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -77,8 +78,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Mono.just(inputProblem(ex));
     }
 
-    @ExceptionHandler(DataBufferLimitException.class)
-    ResponseEntity<Object> tooLarge(DataBufferLimitException ex) {
+    @ExceptionHandler({DataBufferLimitException.class, PayloadTooLargeException.class})
+    ResponseEntity<Object> tooLarge(Exception ex) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
                 "payload-too-large", "Request body too large", "the request body exceeds the size this API accepts"));
     }
