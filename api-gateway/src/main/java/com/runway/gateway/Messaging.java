@@ -2,6 +2,7 @@ package com.runway.gateway;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -47,5 +48,11 @@ public class Messaging {
     public <R> Mono<R> query(Object query, ResponseType<R> responseType) {
         return Mono.fromFuture(() -> queryGateway.query(query, responseType))
                 .timeout(settings.queryTimeout());
+    }
+
+    /** For a query whose answer may be absent from the read model: absence becomes a 404 saying what is missing. */
+    public <R> Mono<R> queryOne(Object query, Class<R> type, String whenMissing) {
+        return query(query, ResponseTypes.optionalInstanceOf(type))
+                .flatMap(answer -> answer.map(Mono::just).orElseGet(() -> Mono.error(new NotFoundException(whenMissing))));
     }
 }

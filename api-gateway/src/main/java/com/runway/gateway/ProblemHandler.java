@@ -53,6 +53,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
     private static ProblemDetail invalidField(String field, String detail) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
@@ -69,7 +73,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = errors.stream().map(e -> e.get("message")).collect(Collectors.joining("; "));
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
         problem.setProperty("errors", errors);
-        return Mono.just(ResponseEntity.badRequest().body(problem));
+        return Mono.just(answer(problem));
     }
 
     @Override
@@ -80,7 +84,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataBufferLimitException.class, PayloadTooLargeException.class})
     ResponseEntity<Object> tooLarge(Exception ex) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+        return answer(problem(HttpStatus.PAYLOAD_TOO_LARGE,
                 "payload-too-large", "Request body too large", "the request body exceeds the size this API accepts"));
     }
 
@@ -90,19 +94,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return tooLarge(limit);
             }
             if (cause instanceof TypeMismatchException mismatch) {
-                return ResponseEntity.badRequest().body(invalidField(mismatch.getPropertyName(),
+                return answer(invalidField(mismatch.getPropertyName(),
                         mismatch.getPropertyName() + " must be a " + typeName(mismatch.getRequiredType())));
             }
             if (cause instanceof JsonParseException) {
-                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                return answer(problem(HttpStatus.BAD_REQUEST, "malformed-json",
                         "Malformed JSON", "the request body is not well-formed JSON"));
             }
             if (cause instanceof JsonMappingException mapping) {
-                return ResponseEntity.badRequest().body(jsonMappingProblem(mapping));
+                return answer(jsonMappingProblem(mapping));
             }
         }
         String reason = ex instanceof ServerWebInputException input && input.getReason() != null ? input.getReason() : "unreadable request";
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", reason));
+        return answer(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", reason));
     }
 
     private static ProblemDetail jsonMappingProblem(JsonMappingException mapping) {
@@ -113,7 +117,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             field = "body";
         }
         String detail;
-        if (mapping instanceof UnrecognizedPropertyException unknown) {
+        if (mapping instanceof UnrecognizedPropertyException) {
             detail = field + " is not a known field";
         } else if (mapping instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             detail = field + ": " + instantiation.getCause().getMessage();
@@ -149,28 +153,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
         ProblemDetail problem = ex.status() == HttpStatus.BAD_REQUEST
                 ? problem(ex.status(), "invalid-request", "Invalid request", ex.getMessage())
                 : problem(ex.status(), "unprocessable", "Request breaks a business rule", ex.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-        return ResponseEntity.status(ex.status()).body(problem);
+        return answer(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
+    ResponseEntity<Object> notFound(NotFoundException ex) {
+        return answer(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage()));
+    ResponseEntity<Object> conflict(ConflictException ex) {
+        return answer(problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage()));
     }
 
     @ExceptionHandler({CommandExecutionException.class, AggregateNotFoundException.class, ConcurrencyException.class,
             AggregateStreamCreationException.class,
             TimeoutException.class, CompletionException.class})
-    ResponseEntity<ProblemDetail> commandFailure(Exception ex) {
+    ResponseEntity<Object> commandFailure(Exception ex) {
         Throwable failure = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
         if (failure instanceof CommandExecutionException execution) {
             return execution.getDetails()
@@ -180,11 +184,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     .orElseGet(() -> unexpected(execution));
         }
         if (failure instanceof AggregateNotFoundException) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+            return answer(problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "nothing exists under that id"));
         }
         if (failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+            return answer(problem(HttpStatus.CONFLICT, "conflict", "Conflict",
                     "it already exists or was changed concurrently"));
         }
         if (failure instanceof TimeoutException) {
@@ -195,20 +199,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return unexpected(failure);
     }
 
-    private static ResponseEntity<ProblemDetail> rejection(CommandRejection rejection) {
+    private static ResponseEntity<Object> rejection(CommandRejection rejection) {
         return switch (rejection.kind()) {
-            case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", rejection.message()));
-            case CONFLICT -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(problem(HttpStatus.CONFLICT, "conflict", "Conflict with the current state", rejection.message()));
-            case UNPROCESSABLE -> ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "Request breaks a business rule", rejection.message()));
+            case NOT_FOUND -> answer(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", rejection.message()));
+            case CONFLICT -> answer(problem(HttpStatus.CONFLICT, "conflict", "Conflict with the current state", rejection.message()));
+            case UNPROCESSABLE -> answer(problem(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "Request breaks a business rule", rejection.message()));
         };
     }
 
-    private static ResponseEntity<ProblemDetail> unexpected(Throwable failure) {
+    private static ResponseEntity<Object> unexpected(Throwable failure) {
         log.error("Request failed unexpectedly", failure);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+        return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal", "Internal error", "the request could not be completed"));
     }
 }

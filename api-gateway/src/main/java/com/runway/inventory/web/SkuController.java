@@ -3,7 +3,6 @@ package com.runway.inventory.web;
 import com.runway.gateway.ConflictException;
 import com.runway.gateway.InvalidRequestException;
 import com.runway.gateway.Messaging;
-import com.runway.gateway.NotFoundException;
 import com.runway.gateway.Parameters;
 import com.runway.inventory.api.FindSkuQuery;
 import com.runway.inventory.api.ListSkusQuery;
@@ -70,8 +69,7 @@ public class SkuController {
     @Operation(summary = "A SKU's stock figures: onHand, reserved, available")
     public Mono<SkuView> find(@PathVariable("sku") String sku) {
         Sku id = Parameters.parse("sku", sku, Sku::new);
-        return messaging.query(new FindSkuQuery(id), ResponseTypes.optionalInstanceOf(SkuView.class))
-                .flatMap(view -> view.map(Mono::just).orElseGet(() -> Mono.error(new NotFoundException("no SKU " + id))));
+        return messaging.queryOne(new FindSkuQuery(id), SkuView.class, "no SKU " + id);
     }
 
     @GetMapping

@@ -100,8 +100,7 @@ public class OrderController {
     @Operation(summary = "One order as the read model has it (eventually consistent)")
     public Mono<OrderView> find(@PathVariable("orderId") String orderId) {
         OrderId id = Parameters.parse("orderId", orderId, OrderId::new);
-        return messaging.query(new FindOrderQuery(id), ResponseTypes.optionalInstanceOf(OrderView.class))
-                .flatMap(view -> view.map(Mono::just).orElseGet(() -> Mono.error(notFound(id))));
+        return messaging.queryOne(new FindOrderQuery(id), OrderView.class, "no order " + id);
     }
 
     @GetMapping
