@@ -27,8 +27,12 @@ public class GatewayConfiguration {
     GatewaySettings gatewaySettings(@Value("${runway.gateway.command-timeout:10s}") Duration commandTimeout,
                                     @Value("${runway.gateway.query-timeout:5s}") Duration queryTimeout,
                                     @Value("${runway.gateway.updates-grace:5s}") Duration updatesGrace,
-                                    @Value("${runway.gateway.updates-keep-alive:15s}") Duration updatesKeepAlive) {
-        return new GatewaySettings(commandTimeout, queryTimeout, updatesGrace, updatesKeepAlive);
+                                    @Value("${runway.gateway.updates-keep-alive:15s}") Duration updatesKeepAlive,
+                                    @Value("${runway.gateway.max-requests-in-flight:256}") int maxRequestsInFlight,
+                                    @Value("${runway.gateway.max-update-streams:1024}") int maxUpdateStreams,
+                                    @Value("${runway.gateway.overload-retry-after:1s}") Duration overloadRetryAfter) {
+        return new GatewaySettings(commandTimeout, queryTimeout, updatesGrace, updatesKeepAlive,
+                maxRequestsInFlight, maxUpdateStreams, overloadRetryAfter);
     }
 
     /**
