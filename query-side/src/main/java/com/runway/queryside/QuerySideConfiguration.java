@@ -3,6 +3,10 @@ package com.runway.queryside;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +32,22 @@ public class QuerySideConfiguration {
      * and retry from the failed event, so a read model can be late but not wrong.
      */
     @Bean
-    ConfigurerModule readModelProcessors() {
+    ConfigurerModule readModelProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
         return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(group)
+                .registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * A projection's position is kept beside the documents it wrote, never ahead of them: if the
+     * read-model store loses its last writes (an embedded store killed mid-flight, a restore from
+     * backup), it loses the matching token progress too, and the events are simply handled again.
+     */
+    private static TokenStore readModelTokens(MongoClient mongoClient, String database, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(serializer)
+                .build();
     }
 }

@@ -41,7 +41,7 @@ class ExternalMongoTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RunwayApplication.class)
                 .run("--runway.data-dir=" + dataDir, "--server.port=0", "--spring.data.mongodb.uri=" + uri,
                         "--runway.mongodb.database=shop")) {
-            assertThat(app.getBeansOfType(MongoServer.class)).isEmpty();
+            assertThat(app.getBeansOfType(EmbeddedMongo.EmbeddedReadModelStore.class)).isEmpty();
             new RunwayApi(org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
                     .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")).build())
                     .registerSku("HAT-7", "25.00", 4);

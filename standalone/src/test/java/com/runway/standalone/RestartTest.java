@@ -39,7 +39,7 @@ class RestartTest {
             api.awaitOrder(waitingForDispatch, "CONFIRMED");
             waitingForPayment = api.place(RunwayApi.order("customer-1", "tok_no_response", "PT", "BOOT-42", 2));
             api.awaitStock("BOOT-42", 5, 3, 2);
-            assertThat(api.get("/api/orders/" + waitingForPayment).get("status").asText()).isEqualTo("PLACED");
+            api.awaitOrder(waitingForPayment, "PLACED");
         }
 
         try (ConfigurableApplicationContext second = start()) {
