@@ -30,6 +30,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
+import java.io.CharConversionException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +91,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> inputProblem(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException || cause instanceof CharConversionException) {
+                return answer(problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                        "Malformed JSON", "the request body is not well-formed JSON in UTF-8"));
+            }
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataBufferLimitException limit) {
                 return tooLarge(limit);
             }
             if (cause instanceof TypeMismatchException mismatch) {
                 return answer(invalidField(mismatch.getPropertyName(),
                         mismatch.getPropertyName() + " must be a " + typeName(mismatch.getRequiredType())));
-            }
-            if (cause instanceof JsonParseException) {
-                return answer(problem(HttpStatus.BAD_REQUEST, "malformed-json",
-                        "Malformed JSON", "the request body is not well-formed JSON"));
             }
             if (cause instanceof JsonMappingException mapping) {
                 return answer(jsonMappingProblem(mapping));

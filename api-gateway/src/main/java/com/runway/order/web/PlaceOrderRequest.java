@@ -1,5 +1,6 @@
 package com.runway.order.web;
 
+import com.runway.gateway.PlainText;
 import com.runway.inventory.api.Sku;
 import com.runway.shared.Identifiers;
 import jakarta.validation.Valid;
@@ -16,10 +17,8 @@ public record PlaceOrderRequest(
         @NotNull @Pattern(regexp = Identifiers.TOKEN_FORMAT, message = "must be 1 to 128 letters, digits or ._:-") String customerId,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Address shippingAddress,
-        @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String paymentToken) {
+        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String paymentToken) {
 
-    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
-    static final String CONTROL_MESSAGE = "must not contain control characters";
 
     public record Line(
             @NotNull @Pattern(regexp = Sku.FORMAT, message = "must match " + Sku.FORMAT) String sku,
@@ -27,10 +26,10 @@ public record PlaceOrderRequest(
     }
 
     public record Address(
-            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String name,
-            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String street,
-            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String city,
-            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String postalCode,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String name,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String street,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String city,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String postalCode,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as PT") String country) {
     }
 }
