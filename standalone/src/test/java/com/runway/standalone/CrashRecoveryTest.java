@@ -202,18 +202,19 @@ class CrashRecoveryTest {
 
     private void assertEachOrderPlacedOnceAndEveryAuthorisationSettled(Map<String, JsonNode> orders) throws Exception {
         Map<String, Integer> placements = new HashMap<>();
-        Map<String, Set<String>> paymentEvents = new HashMap<>();
+        Map<String, Set<String>> settlementEvents = new HashMap<>();
         try (Connection connection = eventStore();
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT aggregateIdentifier, payloadType FROM DomainEventEntry "
-                             + "WHERE payloadType = 'com.runway.order.api.OrderPlacedEvent' OR payloadType LIKE 'com.runway.payment.api.%'")) {
+                             + "WHERE payloadType = 'com.runway.order.api.OrderPlacedEvent' OR payloadType LIKE 'com.runway.payment.api.%' "
+                             + "OR payloadType LIKE 'com.runway.shipping.api.%'")) {
             while (rows.next()) {
                 String aggregate = rows.getString(1);
                 String type = rows.getString(2).substring(rows.getString(2).lastIndexOf('.') + 1);
                 if (type.equals("OrderPlacedEvent")) {
                     placements.merge(aggregate, 1, Integer::sum);
                 } else {
-                    paymentEvents.computeIfAbsent(aggregate, a -> new HashSet<>()).add(type);
+                    settlementEvents.computeIfAbsent(aggregate, a -> new HashSet<>()).add(type);
                 }
             }
         }
@@ -221,8 +222,12 @@ class CrashRecoveryTest {
         assertThat(placements.values()).containsOnly(1);
 
         orders.forEach((orderId, order) -> {
-            Set<String> payment = paymentEvents.getOrDefault("pay-" + orderId, Set.of());
+            Set<String> payment = settlementEvents.getOrDefault("pay-" + orderId, Set.of());
+            Set<String> shipment = settlementEvents.getOrDefault("shp-" + orderId, Set.of());
             String status = order.get("status").asText();
+            if (shipment.contains("ShipmentDispatchedEvent")) {
+                assertThat(status).as(orderId + " was collected by the carrier " + shipment).isIn("SHIPPED", "DELIVERED");
+            }
             if (!payment.contains("PaymentAuthorisedEvent")) {
                 assertThat(status).as(orderId + " never authorised").isIn("REJECTED", "CANCELLED");
                 return;

@@ -53,6 +53,8 @@ class OverloadTest {
             assertThat(reply.json().get("type").asText()).isEqualTo("urn:runway:problem:overloaded");
         });
         assertThat(accepted).isPositive();
+        System.out.printf("Overload burst: 64 orders at once against a limit of 2 in flight: %d accepted, %d refused with 503%n",
+                accepted, refused.size());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(http.get("/api/orders?customerId=burst&status=CONFIRMED").json().get("total").asLong()).isEqualTo(accepted));
         assertThat(http.get("/api/orders?customerId=burst").json().get("total").asLong()).isEqualTo(accepted);
