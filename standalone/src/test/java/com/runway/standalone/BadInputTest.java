@@ -18,10 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,9 +40,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class BadInputTest {
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("runway-bad-input");
-        registry.add("runway.data-dir", dataDir::toString);
+    static void properties(DynamicPropertyRegistry registry) {
+        FreshDataDir.register(registry, "bad-input");
     }
 
     private static final String ADDRESS = """

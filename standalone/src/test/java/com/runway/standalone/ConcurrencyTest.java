@@ -8,8 +8,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +28,8 @@ import static org.awaitility.Awaitility.await;
 class ConcurrencyTest {
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("runway-concurrency").toString();
-        registry.add("runway.data-dir", () -> dataDir);
+    static void properties(DynamicPropertyRegistry registry) {
+        FreshDataDir.register(registry, "concurrency");
     }
 
     @LocalServerPort

@@ -6,10 +6,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,8 @@ import static org.awaitility.Awaitility.await;
 class OverloadTest {
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("runway-overload").toString();
-        registry.add("runway.data-dir", () -> dataDir);
+    static void properties(DynamicPropertyRegistry registry) {
+        FreshDataDir.register(registry, "overload");
     }
 
     @LocalServerPort
