@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 import java.time.Duration;
 
@@ -20,7 +21,8 @@ import java.time.Duration;
  */
 @Configuration
 @ComponentScan(basePackages = {"com.runway.gateway", "com.runway.order.web", "com.runway.inventory.web",
-        "com.runway.shipping.web", "com.runway.projection.web"})
+        "com.runway.shipping.web", "com.runway.projection.web"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = GatewayApplication.class))
 public class GatewayConfiguration {
 
     @Bean

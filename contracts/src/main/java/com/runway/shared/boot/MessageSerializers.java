@@ -1,4 +1,4 @@
-package com.runway.standalone;
+package com.runway.shared.boot;
 
 import com.runway.shared.MessageSerialization;
 import org.axonframework.serialization.Serializer;
@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-/** Jackson everywhere: messages as plain JSON, sagas, tokens and deadlines with type hints. */
+/**
+ * Jackson everywhere: messages as plain JSON, sagas, tokens and deadlines with type hints. Every
+ * deployable imports this, so a message written by one service is read by every other.
+ */
 @Configuration
 public class MessageSerializers {
 
