@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -89,28 +91,17 @@ class DistributedFlowTest {
         awaitStock(sku, 8, 0);
     }
 
-    @Test
-    void anOrderForMoreThanIsInStockIsRejected() {
-        String sku = registerSku("SCARCE", 1);
-        JsonNode order = awaitOrder(place(order("tok_visa", "PT", sku, 3)), "REJECTED");
-        assertThat(order.get("rejectionReason").asText()).isEqualTo("OUT_OF_STOCK");
-        awaitStock(sku, 1, 0);
-    }
-
-    @Test
-    void aDeclinedPaymentRejectsTheOrderAndReleasesItsStock() {
-        String sku = registerSku("DECLINED", 5);
-        JsonNode order = awaitOrder(place(order("tok_declined", "PT", sku, 2)), "REJECTED");
-        assertThat(order.get("rejectionReason").asText()).isEqualTo("PAYMENT_DECLINED");
-        awaitStock(sku, 5, 0);
-    }
-
-    @Test
-    void anAddressTheCarrierDoesNotServeRejectsTheOrder() {
-        String sku = registerSku("FARAWAY", 5);
-        JsonNode order = awaitOrder(place(order("tok_visa", "BR", sku, 1)), "REJECTED");
-        assertThat(order.get("rejectionReason").asText()).isEqualTo("UNDELIVERABLE_ADDRESS");
-        awaitStock(sku, 5, 0);
+    @ParameterizedTest(name = "{5}")
+    @CsvSource({
+            "SCARCE,   1, tok_visa,     PT, 3, OUT_OF_STOCK",
+            "DECLINED, 5, tok_declined, PT, 2, PAYMENT_DECLINED",
+            "FARAWAY,  5, tok_visa,     BR, 1, UNDELIVERABLE_ADDRESS"})
+    void anOrderThatCannotBeFulfilledIsRejectedAndItsStockReleased(String name, int stock, String paymentToken,
+                                                                    String country, int quantity, String reason) {
+        String sku = registerSku(name, stock);
+        JsonNode order = awaitOrder(place(order(paymentToken, country, sku, quantity)), "REJECTED");
+        assertThat(order.get("rejectionReason").asText()).isEqualTo(reason);
+        awaitStock(sku, stock, 0);
     }
 
     @Test
