@@ -2,7 +2,11 @@ package com.runway.queryside;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import com.runway.inventory.query.StockMetrics;
+import com.runway.order.query.OrderFunnelMetrics;
+import com.runway.projection.admin.ProjectionStaleness;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -12,6 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /**
  * The read side: projections into MongoDB, their query handlers and their administration. Each read
@@ -32,11 +38,25 @@ public class QuerySideConfiguration {
      * and retry from the failed event, so a read model can be late but not wrong.
      */
     @Bean
-    ConfigurerModule readModelProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
+    ConfigurerModule readModelProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database,
+                                         ProjectionStaleness staleness) {
         return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(group)
                 .registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
+                .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * The live business metrics start at the head of the stream (they count what happens from now
+     * on, and are never replayed) and keep their place in MongoDB like the read models.
+     */
+    @Bean
+    ConfigurerModule liveMetricsProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
+        return configurer -> List.of(OrderFunnelMetrics.NAME, StockMetrics.NAME).forEach(group -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(group, org.axonframework.config.Configuration::eventStore,
+                        (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                .registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer())));
     }
 
     /**

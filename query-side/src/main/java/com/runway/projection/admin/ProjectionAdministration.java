@@ -52,7 +52,7 @@ public class ProjectionAdministration {
         processor.start();
     }
 
-    private StreamingEventProcessor processor(String name) {
+    StreamingEventProcessor processor(String name) {
         if (!ReadModels.PROCESSING_GROUPS.contains(name)) {
             throw CommandRejection.notFound("no projection named " + name);
         }
@@ -61,13 +61,16 @@ public class ProjectionAdministration {
     }
 
     private static ProjectionStatus status(String name, StreamingEventProcessor processor) {
-        List<EventTrackerStatus> segments = List.copyOf(processor.processingStatus().values());
-        long position = segments.stream()
+        return new ProjectionStatus(name, positionOf(processor), processor.isReplaying(),
+                processor.processingStatus().size(), processor.getClass().getSimpleName());
+    }
+
+    /** The position every segment this node processes has reached: the slowest one's; -1 before the first event. */
+    static long positionOf(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong)
                 .min().orElse(-1);
-        return new ProjectionStatus(name, position, processor.isReplaying(), segments.size(),
-                processor.getClass().getSimpleName());
     }
 }
