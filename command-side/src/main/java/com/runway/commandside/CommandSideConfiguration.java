@@ -7,6 +7,8 @@ import com.runway.shipping.command.ShippingPolicy;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,11 @@ import java.util.Set;
         "com.runway.inventory.command", "com.runway.order.command",
         "com.runway.payment.command", "com.runway.shipping.command"})
 public class CommandSideConfiguration {
+
+    @Autowired
+    void logEveryCommand(CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor(new CommandLogging());
+    }
 
     @Bean
     MarketplaceCurrency marketplaceCurrency(@Value("${runway.currency:EUR}") String currency) {

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.runway.inventory.query.StockMetrics;
 import com.runway.order.query.OrderFunnelMetrics;
 import com.runway.projection.admin.ProjectionStaleness;
+import com.runway.shared.boot.FlowLogging;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -44,6 +45,7 @@ public class QuerySideConfiguration {
                 .registerPooledStreamingEventProcessor(group)
                 .registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
                 .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
+                .registerHandlerInterceptor(group, c -> new FlowLogging())
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
     }
 

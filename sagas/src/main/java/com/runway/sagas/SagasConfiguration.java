@@ -2,6 +2,7 @@ package com.runway.sagas;
 
 import com.runway.fulfilment.saga.FulfilmentSaga;
 import com.runway.fulfilment.saga.FulfilmentSettings;
+import com.runway.shared.boot.FlowLogging;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +23,9 @@ public class SagasConfiguration {
     /** A saga handler that fails is retried from that event, never skipped: a skipped step would strand the order. */
     @Bean
     ConfigurerModule sagaErrorHandling() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                FulfilmentSaga.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(FulfilmentSaga.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(FulfilmentSaga.PROCESSING_GROUP, c -> new FlowLogging());
     }
 
     @Bean

@@ -254,6 +254,7 @@ public class FulfilmentSaga {
     }
 
     private void send(Object command) {
+        log.info("order {} at {}: {}", orderId, step, command.getClass().getSimpleName());
         commandGateway.send(command).whenComplete((result, failure) -> {
             if (failure != null) {
                 log.error("order {}: {} failed: {}", orderId, command.getClass().getSimpleName(), failure.getMessage());

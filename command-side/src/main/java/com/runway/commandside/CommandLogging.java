@@ -1,0 +1,52 @@
+package com.runway.commandside;
+
+import com.runway.shared.boot.FlowLogging;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.RecordComponent;
+
+/** One INFO line per command handled — what, for which aggregate, how it ended, how long it took — in its flow's context. */
+class CommandLogging implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandLogging.class);
+    private final FlowLogging flow = new FlowLogging();
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        return flow.handle(unitOfWork, () -> {
+            Object command = unitOfWork.getMessage().getPayload();
+            long start = System.nanoTime();
+            try {
+                Object result = chain.proceed();
+                log.info("{} {} handled in {} ms", command.getClass().getSimpleName(), target(command), millisSince(start));
+                return result;
+            } catch (Exception refused) {
+                log.info("{} {} refused in {} ms: {}", command.getClass().getSimpleName(), target(command), millisSince(start),
+                        refused.getMessage());
+                throw refused;
+            }
+        });
+    }
+
+    /** Every command is a record whose first component names its aggregate. */
+    private static String target(Object command) {
+        RecordComponent[] components = command.getClass().getRecordComponents();
+        if (components == null || components.length == 0) {
+            return "";
+        }
+        try {
+            return components[0].getName() + "=" + components[0].getAccessor().invoke(command);
+        } catch (ReflectiveOperationException e) {
+            return "";
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
