@@ -1,13 +1,14 @@
 package com.runway.gateway;
 
 import com.runway.shared.boot.MessageSerializers;
+import com.runway.shared.boot.RunwayTracing;
 import com.runway.shared.boot.RunwayBoot;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /** The REST API on its own: every request becomes a command or query that Axon Server routes to a service. */
 @SpringBootApplication
-@Import(MessageSerializers.class)
+@Import({MessageSerializers.class, RunwayTracing.class})
 public class GatewayApplication {
 
     public static void main(String[] args) {

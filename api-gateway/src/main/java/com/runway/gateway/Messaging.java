@@ -1,5 +1,7 @@
 package com.runway.gateway;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -10,6 +12,9 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** Commands and queries as Monos, bounded by the gateway's timeouts; nothing here blocks a thread. */
 @Component
@@ -27,7 +32,7 @@ public class Messaging {
 
     /** Completes once the command's events are stored. */
     public Mono<Void> send(Object command) {
-        return Mono.fromFuture(() -> commandGateway.send(command))
+        return inRequestTrace(() -> commandGateway.send(command))
                 .timeout(settings.commandTimeout())
                 .then();
     }
@@ -46,8 +51,18 @@ public class Messaging {
     }
 
     public <R> Mono<R> query(Object query, ResponseType<R> responseType) {
-        return Mono.fromFuture(() -> queryGateway.query(query, responseType))
+        return inRequestTrace(() -> queryGateway.query(query, responseType))
                 .timeout(settings.queryTimeout());
+    }
+
+    /** Dispatches with the request's span current (see {@link ApiTracing}), so Axon's spans join its trace. */
+    private static <T> Mono<T> inRequestTrace(Supplier<CompletableFuture<T>> dispatch) {
+        return Mono.deferContextual(reactorContext -> {
+            Context trace = reactorContext.getOrDefault(Context.class, Context.current());
+            try (Scope ignored = trace.makeCurrent()) {
+                return Mono.fromFuture(dispatch.get());
+            }
+        });
     }
 
     /** For a query whose answer may be absent from the read model: absence becomes a 404 saying what is missing. */

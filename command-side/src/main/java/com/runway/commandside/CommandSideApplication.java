@@ -1,13 +1,14 @@
 package com.runway.commandside;
 
 import com.runway.shared.boot.MessageSerializers;
+import com.runway.shared.boot.RunwayTracing;
 import com.runway.shared.boot.RunwayBoot;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /** The command side on its own: aggregates and providers, events stored in and commands routed by Axon Server. */
 @SpringBootApplication
-@Import(MessageSerializers.class)
+@Import({MessageSerializers.class, RunwayTracing.class})
 public class CommandSideApplication {
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package com.runway.sagas;
 
 import com.runway.shared.boot.MessageSerializers;
+import com.runway.shared.boot.RunwayTracing;
 import com.runway.shared.boot.RunwayBoot;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * its token and its pending timeouts in MongoDB (see {@code MongoSagaInfrastructure}).
  */
 @SpringBootApplication
-@Import(MessageSerializers.class)
+@Import({MessageSerializers.class, RunwayTracing.class})
 public class SagasApplication {
 
     public static void main(String[] args) {
