@@ -1,13 +1,9 @@
 package com.runway.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -15,7 +11,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.io.UncheckedIOException;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -29,13 +24,13 @@ public class AdmissionControl implements WebFilter {
 
     private final Semaphore requests;
     private final Semaphore updateStreams;
-    private final ObjectMapper objectMapper;
+    private final FilterProblems problems;
     private final String retryAfterSeconds;
 
-    public AdmissionControl(GatewaySettings settings, ObjectMapper objectMapper) {
+    public AdmissionControl(GatewaySettings settings, FilterProblems problems) {
         this.requests = new Semaphore(settings.maxRequestsInFlight());
         this.updateStreams = new Semaphore(settings.maxUpdateStreams());
-        this.objectMapper = objectMapper;
+        this.problems = problems;
         this.retryAfterSeconds = Long.toString(Math.max(1, settings.overloadRetryAfter().toSeconds()));
     }
 
@@ -55,17 +50,7 @@ public class AdmissionControl implements WebFilter {
     }
 
     private Mono<Void> refuse(ServerHttpResponse response, String detail) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", detail);
-        byte[] body;
-        try {
-            body = objectMapper.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", detail);
     }
-
 }

@@ -41,6 +41,7 @@ class DistributedFlowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String ADMIN_TOKEN = "distributed-test-admin";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
@@ -57,7 +58,8 @@ class DistributedFlowTest {
                 "SPRING_DATA_MONGODB_URI", servers.mongoUri("runway-it-" + run.toLowerCase()),
                 "RUNWAY_MONGODB_DATABASE", "runway-it-" + run.toLowerCase(),
                 "RUNWAY_PAYMENT_TIMEOUT", "10s",
-                "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
+                "AXONIQ_UPDATE_CHECKER_DISABLED", "true",
+                "RUNWAY_ADMIN_TOKEN", ADMIN_TOKEN));
         if (servers.embeddedMongo()) {
             environment.put("RUNWAY_SAGAS_DEADLINES_CREATE_COLLECTIONS", "false");
         }
@@ -211,6 +213,7 @@ class DistributedFlowTest {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        request.header("Authorization", "Bearer " + ADMIN_TOKEN);
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());

@@ -218,7 +218,11 @@ class BadInputTest {
                 arguments("page size too big", HttpMethod.GET, "/api/skus?size=1000", null, 400, "size must be 1 to 100"),
                 arguments("page size of zero", HttpMethod.GET, "/api/skus?size=0", null, 400, "size must be 1 to 100"),
                 // administration
-                arguments("replay of an unknown projection", HttpMethod.POST, "/api/admin/projections/nope/replay", null, 404, "no projection named nope"));
+                arguments("replay of an unknown projection", HttpMethod.POST, "/api/admin/projections/nope/replay", null, 404, "no projection named nope"),
+                arguments("admin status without a credential", HttpMethod.GET, "/api/admin/projections", null, 401, "Authorization: Bearer"),
+                arguments("admin status with a wrong token", HttpMethod.GET, "/api/admin/projections", null, 403, "not the admin token"),
+                arguments("replay without a credential", HttpMethod.POST, "/api/admin/projections/orders/replay", null, 401, "Authorization: Bearer"),
+                arguments("replay with a wrong token", HttpMethod.POST, "/api/admin/projections/orders/replay", null, 403, "not the admin token"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -230,6 +234,11 @@ class BadInputTest {
         WebTestClient.RequestBodySpec request = http.method(method).uri(path);
         if (name.equals("bad idempotency key")) {
             request.header("Idempotency-Key", "has spaces in it");
+        }
+        if (name.endsWith("a wrong token")) {
+            request.header("Authorization", "Bearer guessed");
+        } else if (path.startsWith("/api/admin") && !name.endsWith("without a credential")) {
+            request.header("Authorization", RunwayApi.ADMIN_AUTHORIZATION);
         }
         WebTestClient.ResponseSpec response;
         if (body == null) {
@@ -249,7 +258,7 @@ class BadInputTest {
     }
 
     /** Endpoints that read no input at all: nothing a client sends can be wrong. */
-    private static final Set<String> TAKES_NO_INPUT = Set.of("GET /api/admin/projections");
+    private static final Set<String> TAKES_NO_INPUT = Set.of();
 
     @Test
     void everyEndpointOfTheApiIsInTheTable() {

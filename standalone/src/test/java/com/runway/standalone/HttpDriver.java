@@ -54,6 +54,9 @@ final class HttpDriver {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        if (path.startsWith("/api/admin")) {
+            request.header("Authorization", RunwayApi.ADMIN_AUTHORIZATION);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -19,10 +19,13 @@ import static org.awaitility.Awaitility.await;
 final class RunwayApi {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The admin credential every app the tests start has (src/test/resources/config/application.yml). */
+    static final String ADMIN_AUTHORIZATION = "Bearer test-admin-token";
     private final WebTestClient http;
 
     RunwayApi(WebTestClient http) {
-        this.http = http.mutate().responseTimeout(PATIENCE).build();
+        this.http = http.mutate().responseTimeout(PATIENCE)
+                .defaultHeader("Authorization", ADMIN_AUTHORIZATION).build();
     }
 
     WebTestClient http() {
