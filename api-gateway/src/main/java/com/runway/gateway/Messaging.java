@@ -2,6 +2,9 @@ package com.runway.gateway;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import com.runway.shared.boot.FlowLogging;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -11,10 +14,12 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Commands and queries as Monos, bounded by the gateway's timeouts; nothing here blocks a thread. */
 @Component
@@ -32,7 +37,7 @@ public class Messaging {
 
     /** Completes once the command's events are stored. */
     public Mono<Void> send(Object command) {
-        return inRequestTrace(() -> commandGateway.send(command))
+        return inRequestTrace(request -> commandGateway.send(inFlowOf(request, command)))
                 .timeout(settings.commandTimeout())
                 .then();
     }
@@ -51,18 +56,26 @@ public class Messaging {
     }
 
     public <R> Mono<R> query(Object query, ResponseType<R> responseType) {
-        return inRequestTrace(() -> queryGateway.query(query, responseType))
+        return inRequestTrace(request -> queryGateway.query(query, responseType))
                 .timeout(settings.queryTimeout());
     }
 
     /** Dispatches with the request's span current (see {@link ApiTracing}), so Axon's spans join its trace. */
-    private static <T> Mono<T> inRequestTrace(Supplier<CompletableFuture<T>> dispatch) {
-        return Mono.deferContextual(reactorContext -> {
-            Context trace = reactorContext.getOrDefault(Context.class, Context.current());
+    private static <T> Mono<T> inRequestTrace(Function<ContextView, CompletableFuture<T>> dispatch) {
+        return Mono.deferContextual(request -> {
+            Context trace = request.getOrDefault(Context.class, Context.current());
             try (Scope ignored = trace.makeCurrent()) {
-                return Mono.fromFuture(dispatch.get());
+                return Mono.fromFuture(dispatch.apply(request));
             }
         });
+    }
+
+    /** The request's correlation id (see {@link CorrelationIds}) becomes the id of the flow the command starts. */
+    private static CommandMessage<?> inFlowOf(ContextView request, Object command) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        return request.<String>getOrEmpty(CorrelationIds.CONTEXT_KEY)
+                .<CommandMessage<?>>map(id -> message.andMetaData(Map.of(FlowLogging.TRACE_ID, id)))
+                .orElse(message);
     }
 
     /** For a query whose answer may be absent from the read model: absence becomes a 404 saying what is missing. */
