@@ -3,6 +3,7 @@ package com.runway.queryside;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.runway.inventory.query.StockMetrics;
+import com.runway.journey.query.OrderJourneyProjection;
 import com.runway.order.query.OrderFunnelMetrics;
 import com.runway.projection.admin.ProjectionStaleness;
 import com.runway.shared.boot.FlowLogging;
@@ -25,7 +26,8 @@ import java.util.List;
  * model gets a pooled streaming processor of its own, so it can lag, fail or replay alone.
  */
 @Configuration
-@ComponentScan(basePackages = {"com.runway.order.query", "com.runway.inventory.query", "com.runway.projection.admin"})
+@ComponentScan(basePackages = {"com.runway.order.query", "com.runway.inventory.query", "com.runway.journey.query",
+        "com.runway.projection.admin"})
 public class QuerySideConfiguration {
 
     @Bean
@@ -47,6 +49,12 @@ public class QuerySideConfiguration {
                 .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                 .registerHandlerInterceptor(group, c -> new FlowLogging())
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    ConfigurerModule journeysInOrderPerOrder() {
+        return configurer -> configurer.eventProcessing()
+                .registerSequencingPolicy(OrderJourneyProjection.NAME, c -> OrderJourneyProjection.BY_ORDER);
     }
 
     /**

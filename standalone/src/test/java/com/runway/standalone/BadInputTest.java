@@ -180,6 +180,8 @@ class BadInputTest {
                 arguments("negative page", HttpMethod.GET, "/api/orders?page=-1", null, 400, "page"),
                 arguments("page as text", HttpMethod.GET, "/api/orders?page=first", null, 400, "page must be a whole number"),
                 arguments("updates of an unknown order", HttpMethod.GET, "/api/orders/nope-123/updates", null, 404, "no order nope-123"),
+                arguments("journey of an unknown order", HttpMethod.GET, "/api/orders/nope-123/journey", null, 404, "no order nope-123"),
+                arguments("journey of an order id with a space", HttpMethod.GET, "/api/orders/a b/journey", null, 400, "orderId"),
                 // changing orders and shipments
                 arguments("cancel an unknown order", HttpMethod.POST, "/api/orders/nope-123/cancel", null, 404, "nope-123"),
                 arguments("cancel after delivery", HttpMethod.POST, "/api/orders/{deliveredOrder}/cancel", null, 409, "DELIVERED"),

@@ -158,6 +158,37 @@ class FulfilmentFlowTest {
     }
 
     @Test
+    void theJourneyTellsAnOrdersFlowAcrossContextsInOrderWithItsCompensationsMarked() {
+        String orderId = api.http().post().uri("/api/orders").header("X-Correlation-Id", "journey-" + customer)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(RunwayApi.order(customer, "tok_visa", "PT", shirt, 2))
+                .exchange().expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("orderId").asText();
+        api.awaitOrder(orderId, "CONFIRMED");
+        assertThat(api.post("/api/orders/" + orderId + "/cancel")).isEqualTo(HttpStatus.ACCEPTED);
+        api.awaitOrder(orderId, "CANCELLED");
+
+        await().atMost(RunwayApi.PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            List<JsonNode> steps = new java.util.ArrayList<>();
+            api.get("/api/orders/" + orderId + "/journey").get("steps").forEach(steps::add);
+            assertThat(steps).extracting(step -> step.get("eventType").asText()).containsSubsequence(
+                    "OrderPlacedEvent", "StockReservedEvent", "OrderPricedEvent", "PaymentAuthorisationRequestedEvent",
+                    "PaymentAuthorisedEvent", "ShipmentCreatedEvent", "OrderConfirmedEvent", "OrderCancellationRequestedEvent",
+                    "ShipmentCancelledEvent", "OrderCancelledEvent");
+            assertThat(steps.get(0).get("summary").asText()).isEqualTo("placed by " + customer + ": 2 × " + shirt + ", to PT");
+            assertThat(steps.get(0).get("context").asText()).isEqualTo("order");
+            assertThat(steps).filteredOn(step -> step.get("compensation").asBoolean())
+                    .extracting(step -> step.get("eventType").asText())
+                    .containsExactlyInAnyOrder("ShipmentCancelledEvent", "PaymentVoidedEvent", "StockReleasedEvent");
+            assertThat(steps).extracting(step -> step.get("position").asLong()).isSorted();
+            assertThat(steps.subList(0, 7)).allSatisfy(step -> {
+                assertThat(step.get("correlationId").asText()).isEqualTo("journey-" + customer);
+                assertThat(step.get("causationId").asText()).isNotBlank();
+            });
+        });
+    }
+
+    @Test
     void cancellingWhileThePaymentProviderIsSilentEndsInCancelled() {
         String orderId = api.place(RunwayApi.order(customer, "tok_no_response", "PT", shirt, 1));
         api.awaitStock(shirt, 10, 1, 9);

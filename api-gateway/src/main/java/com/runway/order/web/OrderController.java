@@ -8,6 +8,8 @@ import com.runway.gateway.Messaging;
 import com.runway.gateway.NotFoundException;
 import com.runway.gateway.Parameters;
 import com.runway.inventory.api.Sku;
+import com.runway.journey.api.FindOrderJourneyQuery;
+import com.runway.journey.api.OrderJourney;
 import com.runway.order.api.CustomerId;
 import com.runway.order.api.FindOrderQuery;
 import com.runway.order.api.ListOrdersQuery;
@@ -101,6 +103,13 @@ public class OrderController {
     public Mono<OrderView> find(@PathVariable("orderId") String orderId) {
         OrderId id = Parameters.parse("orderId", orderId, OrderId::new);
         return messaging.queryOne(new FindOrderQuery(id), OrderView.class, "no order " + id);
+    }
+
+    @GetMapping("/{orderId}/journey")
+    @Operation(summary = "Every event of the order's flow across contexts, in order, with correlation and causation ids")
+    public Mono<OrderJourney> journey(@PathVariable("orderId") String orderId) {
+        OrderId id = Parameters.parse("orderId", orderId, OrderId::new);
+        return messaging.queryOne(new FindOrderJourneyQuery(id), OrderJourney.class, "no order " + id);
     }
 
     @GetMapping

@@ -1,0 +1,62 @@
+package com.runway.journey.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.runway.journey.api.JourneyStep;
+import com.runway.journey.api.OrderJourney;
+import com.runway.order.api.OrderId;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/** One document per order holding its journey's steps; a step already there (a redelivered event) is not added twice. */
+@Component
+public class OrderJourneyReadModel {
+
+    private final MongoCollection<Document> journeys;
+
+    public OrderJourneyReadModel(MongoDatabase readModelDatabase) {
+        this.journeys = readModelDatabase.getCollection("journeys");
+    }
+
+    void append(String orderId, String eventId, JourneyStep step) {
+        Document entry = new Document("eventId", eventId)
+                .append("position", step.position())
+                .append("at", Date.from(step.at()))
+                .append("context", step.context())
+                .append("aggregateId", step.aggregateId())
+                .append("eventType", step.eventType())
+                .append("summary", step.summary())
+                .append("correlationId", step.correlationId())
+                .append("causationId", step.causationId())
+                .append("sagaStep", step.sagaStep())
+                .append("compensation", step.compensation());
+        journeys.updateOne(Filters.eq("_id", orderId), Updates.setOnInsert("_id", orderId), new UpdateOptions().upsert(true));
+        journeys.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.ne("steps.eventId", eventId)), Updates.push("steps", entry));
+    }
+
+    public Optional<OrderJourney> find(OrderId orderId) {
+        return Optional.ofNullable(journeys.find(Filters.eq("_id", orderId.value())).first())
+                .map(document -> new OrderJourney(orderId, document.getList("steps", Document.class, List.of()).stream()
+                        .map(OrderJourneyReadModel::step)
+                        .sorted(Comparator.comparingLong(JourneyStep::position))
+                        .toList()));
+    }
+
+    void clear() {
+        journeys.deleteMany(new Document());
+    }
+
+    private static JourneyStep step(Document d) {
+        return new JourneyStep(d.get("position", Number.class).longValue(), d.getDate("at").toInstant(), d.getString("context"),
+                d.getString("aggregateId"), d.getString("eventType"), d.getString("summary"), d.getString("correlationId"),
+                d.getString("causationId"), d.getString("sagaStep"), d.getBoolean("compensation", false));
+    }
+}
