@@ -102,7 +102,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof TypeMismatchException mismatch) {
                 return answer(invalidField(mismatch.getPropertyName(),
-                        mismatch.getPropertyName() + " must be a " + typeName(mismatch.getRequiredType())));
+                        mismatch.getPropertyName() + " must be " + typeName(mismatch.getRequiredType())));
             }
             if (cause instanceof JsonMappingException mapping) {
                 return answer(jsonMappingProblem(mapping));
@@ -126,7 +126,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             detail = field + ": " + instantiation.getCause().getMessage();
         } else if (mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException mismatched
                 && mismatched.getTargetType() != null) {
-            detail = field + " must be a " + typeName(((MismatchedInputException) mapping).getTargetType());
+            detail = field + " must be " + typeName(((MismatchedInputException) mapping).getTargetType());
         } else {
             detail = field + " is invalid";
         }
@@ -135,24 +135,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String typeName(Class<?> type) {
         if (type == null) {
-            return "value of the right type";
+            return "a value of the right type";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "whole number";
+            return "a whole number";
         }
         if (type == java.math.BigDecimal.class) {
-            return "decimal number";
+            return "a decimal number";
         }
         if (type == String.class) {
-            return "string";
+            return "a string";
         }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         if (List.class.isAssignableFrom(type)) {
-            return "list";
+            return "a list";
         }
-        return "JSON object";
+        return "a JSON object";
     }
 
     @ExceptionHandler(InvalidRequestException.class)

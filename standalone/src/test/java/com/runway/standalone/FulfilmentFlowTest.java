@@ -175,7 +175,7 @@ class FulfilmentFlowTest {
                     "OrderPlacedEvent", "StockReservedEvent", "OrderPricedEvent", "PaymentAuthorisationRequestedEvent",
                     "PaymentAuthorisedEvent", "ShipmentCreatedEvent", "OrderConfirmedEvent", "OrderCancellationRequestedEvent",
                     "ShipmentCancelledEvent", "OrderCancelledEvent");
-            assertThat(steps.get(0).get("summary").asText()).isEqualTo("placed by " + customer + ": 2 × " + shirt + ", to PT");
+            assertThat(steps.get(0).get("summary").asText()).isEqualTo("placed by " + customer + " via WEB: 2 × " + shirt + ", to PT");
             assertThat(steps.get(0).get("context").asText()).isEqualTo("order");
             assertThat(steps).filteredOn(step -> step.get("compensation").asBoolean())
                     .extracting(step -> step.get("eventType").asText())

@@ -91,7 +91,7 @@ public class OrderController {
         PlaceOrderRequest.Address a = request.shippingAddress();
         PlaceOrderCommand command = new PlaceOrderCommand(orderId, customerId, lines,
                 new ShippingAddress(a.name(), a.street(), a.city(), a.postalCode(), a.country()),
-                request.paymentToken(), fingerprint(request));
+                request.paymentToken(), fingerprint(request), request.salesChannel());
         return messaging.sendRetryingConflicts(command)
                 .thenReturn(ResponseEntity.accepted()
                         .location(URI.create("/api/orders/" + orderId))

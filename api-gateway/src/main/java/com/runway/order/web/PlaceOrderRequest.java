@@ -2,6 +2,7 @@ package com.runway.order.web;
 
 import com.runway.gateway.PlainText;
 import com.runway.inventory.api.Sku;
+import com.runway.order.api.SalesChannel;
 import com.runway.shared.Identifiers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,7 +18,8 @@ public record PlaceOrderRequest(
         @NotNull @Pattern(regexp = Identifiers.TOKEN_FORMAT, message = "must be 1 to 128 letters, digits or ._:-") String customerId,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Address shippingAddress,
-        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String paymentToken) {
+        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String paymentToken,
+        SalesChannel salesChannel) {
 
 
     public record Line(

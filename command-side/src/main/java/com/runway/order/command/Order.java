@@ -65,7 +65,7 @@ public class Order {
         }
         OrderPlacementPolicy.requireValid(command);
         apply(new OrderPlacedEvent(command.orderId(), command.customerId(), command.lines(),
-                command.shippingAddress(), command.paymentToken(), command.requestFingerprint()));
+                command.shippingAddress(), command.paymentToken(), command.requestFingerprint(), command.salesChannel()));
     }
 
     @CommandHandler

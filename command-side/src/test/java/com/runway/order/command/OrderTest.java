@@ -1,6 +1,7 @@
 package com.runway.order.command;
 
 import com.runway.inventory.api.Sku;
+import com.runway.order.api.SalesChannel;
 import com.runway.order.api.CancelOrderCommand;
 import com.runway.order.api.ConfirmOrderCommand;
 import com.runway.order.api.CustomerId;
@@ -50,11 +51,11 @@ class OrderTest {
     }
 
     private static PlaceOrderCommand place(List<OrderLine> lines, ShippingAddress address, String fingerprint) {
-        return new PlaceOrderCommand(ORDER, CUSTOMER, lines, address, "tok_visa", fingerprint);
+        return new PlaceOrderCommand(ORDER, CUSTOMER, lines, address, "tok_visa", fingerprint, SalesChannel.APP);
     }
 
     private static OrderPlacedEvent placed() {
-        return new OrderPlacedEvent(ORDER, CUSTOMER, LINES, ADDRESS, "tok_visa", "fp-1");
+        return new OrderPlacedEvent(ORDER, CUSTOMER, LINES, ADDRESS, "tok_visa", "fp-1", SalesChannel.APP);
     }
 
     private static OrderConfirmedEvent confirmed() {

@@ -10,9 +10,11 @@ public record PlaceOrderCommand(
         List<OrderLine> lines,
         ShippingAddress shippingAddress,
         String paymentToken,
-        String requestFingerprint) {
+        String requestFingerprint,
+        SalesChannel salesChannel) {
 
     public PlaceOrderCommand {
         lines = List.copyOf(lines);
+        salesChannel = salesChannel == null ? SalesChannel.WEB : salesChannel;
     }
 }

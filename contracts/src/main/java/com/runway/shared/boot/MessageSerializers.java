@@ -1,5 +1,6 @@
 package com.runway.shared.boot;
 
+import com.runway.order.api.OrderPlacedEventUpcaster;
 import com.runway.shared.MessageSerialization;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,6 +25,12 @@ public class MessageSerializers {
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
         return MessageSerialization.messageSerializer();
+    }
+
+    /** Old shapes of stored events, read as today's (see each upcaster's event). */
+    @Bean
+    OrderPlacedEventUpcaster orderPlacedEventUpcaster() {
+        return new OrderPlacedEventUpcaster();
     }
 
     @Bean

@@ -46,7 +46,7 @@ final class JourneySummaries {
     private static Line line(Object e) {
         if (e instanceof OrderPlacedEvent p) {
             String lines = p.lines().stream().map(l -> l.quantity() + " × " + l.sku().value()).collect(Collectors.joining(", "));
-            return order(p.orderId().value(), "placed by " + p.customerId().value() + ": " + lines + ", to "
+            return order(p.orderId().value(), "placed by " + p.customerId().value() + " via " + p.salesChannel() + ": " + lines + ", to "
                     + p.shippingAddress().country(), "RESERVING_STOCK");
         }
         if (e instanceof OrderPricedEvent p) {

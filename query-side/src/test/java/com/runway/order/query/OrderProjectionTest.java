@@ -1,6 +1,7 @@
 package com.runway.order.query;
 
 import com.runway.inventory.api.Sku;
+import com.runway.order.api.SalesChannel;
 import com.runway.order.api.CustomerId;
 import com.runway.order.api.FindOrderQuery;
 import com.runway.order.api.ListOrdersQuery;
@@ -62,7 +63,7 @@ class OrderProjectionTest {
 
     private static OrderPlacedEvent placed(OrderId id) {
         return new OrderPlacedEvent(id, CUSTOMER, List.of(new OrderLine(SHIRT, 2)),
-                new ShippingAddress("Ana", "Rua Augusta 1", "Lisboa", "1100-048", "PT"), "tok_visa", "fp");
+                new ShippingAddress("Ana", "Rua Augusta 1", "Lisboa", "1100-048", "PT"), "tok_visa", "fp", SalesChannel.WEB);
     }
 
     @Test
@@ -135,7 +136,7 @@ class OrderProjectionTest {
         for (int i = 0; i < 5; i++) {
             OrderPlacedEvent event = i == 4
                     ? new OrderPlacedEvent(new OrderId("order-" + i), new CustomerId("someone-else"), placed(ORDER).lines(),
-                    placed(ORDER).shippingAddress(), "tok_visa", "fp")
+                    placed(ORDER).shippingAddress(), "tok_visa", "fp", SalesChannel.WEB)
                     : placed(new OrderId("order-" + i));
             projection.on(event, 0, T0.plusSeconds(i), ReplayStatus.REGULAR);
         }

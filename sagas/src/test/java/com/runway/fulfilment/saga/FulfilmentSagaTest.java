@@ -7,6 +7,7 @@ import com.runway.inventory.api.Sku;
 import com.runway.inventory.api.StockRejectionReason;
 import com.runway.inventory.api.StockReservationRejectedEvent;
 import com.runway.inventory.api.StockReservedEvent;
+import com.runway.order.api.SalesChannel;
 import com.runway.order.api.CancelOrderCommand;
 import com.runway.order.api.ConfirmOrderCommand;
 import com.runway.order.api.CustomerId;
@@ -71,7 +72,7 @@ class FulfilmentSagaTest {
     }
 
     private static OrderPlacedEvent placed() {
-        return new OrderPlacedEvent(ORDER, new CustomerId("customer-7"), LINES, ADDRESS, "tok_visa", "fp");
+        return new OrderPlacedEvent(ORDER, new CustomerId("customer-7"), LINES, ADDRESS, "tok_visa", "fp", SalesChannel.WEB);
     }
 
     private static StockReservedEvent shirtReserved() {
