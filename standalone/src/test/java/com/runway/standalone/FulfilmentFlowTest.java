@@ -312,6 +312,12 @@ class FulfilmentFlowTest {
             assertThat(statuses.findValues("replaying")).allSatisfy(r -> assertThat(r.asBoolean()).isFalse());
             assertThat(orders.snapshot()).isEqualTo(ordersBefore);
             assertThat(skus.snapshot()).isEqualTo(skusBefore);
+            statuses.forEach(status -> {
+                assertThat(status.get("head").asLong()).as(status.toString()).isPositive();
+                assertThat(status.get("lag").asLong()).as(status.toString()).isZero();
+                assertThat(status.get("position").asLong()).isEqualTo(status.get("head").asLong());
+                assertThat(status.get("replayPercent").isNull()).isTrue();
+            });
         });
         assertThat(api.get("/api/orders/" + delivered).get("status").asText()).isEqualTo("DELIVERED");
     }

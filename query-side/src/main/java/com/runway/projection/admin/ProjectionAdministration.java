@@ -10,13 +10,19 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,15 +34,22 @@ public class ProjectionAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final Map<String, ReplayStart> replays = new ConcurrentHashMap<>();
 
-    public ProjectionAdministration(EventProcessingConfiguration processing) {
+    /** Where and when a replay began, to tell its rate and its end. */
+    private record ReplayStart(Instant at, long position) {
+    }
+
+    public ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore) {
         this.processing = processing;
+        this.eventStore = eventStore;
     }
 
     @QueryHandler
     public ProjectionStatuses handle(FindProjectionStatusesQuery query) {
         return new ProjectionStatuses(ReadModels.PROCESSING_GROUPS.stream()
-                .map(name -> status(name, processor(name)))
+                .map(this::status)
                 .toList());
     }
 
@@ -49,10 +62,11 @@ public class ProjectionAdministration {
         log.info("Replaying projection {} from the start of the event stream", command.name());
         processor.shutdownAsync().get(30, TimeUnit.SECONDS);
         processor.resetTokens();
+        replays.put(command.name(), new ReplayStart(Instant.now(), -1));
         processor.start();
     }
 
-    StreamingEventProcessor processor(String name) {
+    private StreamingEventProcessor processor(String name) {
         if (!ReadModels.PROCESSING_GROUPS.contains(name)) {
             throw CommandRejection.notFound("no projection named " + name);
         }
@@ -60,13 +74,34 @@ public class ProjectionAdministration {
                 .orElseThrow(() -> CommandRejection.notFound("projection " + name + " has no running processor here"));
     }
 
-    private static ProjectionStatus status(String name, StreamingEventProcessor processor) {
-        return new ProjectionStatus(name, positionOf(processor), processor.isReplaying(),
+    /** One read model's status as the admin API reports it. */
+    public ProjectionStatus status(String name) {
+        StreamingEventProcessor processor = processor(name);
+        long position = positionOf(processor);
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        boolean replaying = processor.isReplaying();
+        Double percent = null;
+        Double rate = null;
+        Long eta = null;
+        ReplayStart start = replays.get(name);
+        if (replaying && start != null) {
+            long replayEnd = processor.processingStatus().values().stream()
+                    .map(EventTrackerStatus::getResetPosition).filter(OptionalLong::isPresent)
+                    .mapToLong(OptionalLong::getAsLong).max().orElse(head);
+            percent = replayEnd <= 0 ? 100.0 : Math.min(100.0, Math.max(0, position) * 100.0 / replayEnd);
+            double seconds = Duration.between(start.at(), Instant.now()).toMillis() / 1000.0;
+            if (seconds > 0 && position > start.position()) {
+                rate = (position - Math.max(0, start.position())) / seconds;
+                eta = Math.round((replayEnd - position) / rate);
+            }
+        }
+        return new ProjectionStatus(name, position, head, Math.max(0, head - position), replaying, percent, rate, eta,
                 processor.processingStatus().size(), processor.getClass().getSimpleName());
     }
 
     /** The position every segment this node processes has reached: the slowest one's; -1 before the first event. */
-    static long positionOf(StreamingEventProcessor processor) {
+    private static long positionOf(StreamingEventProcessor processor) {
         return processor.processingStatus().values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent)

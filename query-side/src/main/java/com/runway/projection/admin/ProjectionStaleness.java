@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -19,18 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How stale each read model is, as gauges: how many events it is behind the head of the event
  * stream, and how old the last event it handled is. Together they tell an idle projection (no
- * lag, the age just grows) from a stuck one (the lag grows). The event store and the processors
- * are looked up when a gauge is read, since this is wired into the processors it measures.
+ * lag, the age just grows) from a stuck one (the lag grows). The processors are looked up when a
+ * gauge is read, since this is wired into the processors it measures.
  */
 @Component
 public class ProjectionStaleness implements MeterBinder {
 
     private final Map<String, Instant> lastHandled = new ConcurrentHashMap<>();
-    private final ObjectProvider<EventStore> eventStore;
     private final ObjectProvider<ProjectionAdministration> projections;
 
-    public ProjectionStaleness(ObjectProvider<EventStore> eventStore, ObjectProvider<ProjectionAdministration> projections) {
-        this.eventStore = eventStore;
+    public ProjectionStaleness(ObjectProvider<ProjectionAdministration> projections) {
         this.projections = projections;
     }
 
@@ -59,9 +55,7 @@ public class ProjectionStaleness implements MeterBinder {
     }
 
     private double lag(String name) {
-        TrackingToken head = eventStore.getObject().createHeadToken();
-        long headPosition = head == null ? -1 : head.position().orElse(-1);
-        return Math.max(0, headPosition - ProjectionAdministration.positionOf(projections.getObject().processor(name)));
+        return projections.getObject().status(name).lag();
     }
 
     private double ageSeconds(String name) {
