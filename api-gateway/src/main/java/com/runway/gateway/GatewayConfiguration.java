@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 @Configuration
 @ComponentScan(basePackages = {"com.runway.gateway", "com.runway.order.web", "com.runway.inventory.web",
-        "com.runway.shipping.web", "com.runway.projection.web"},
+        "com.runway.shipping.web", "com.runway.projection.web", "com.runway.fulfilment.web"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = GatewayApplication.class))
 public class GatewayConfiguration {
 

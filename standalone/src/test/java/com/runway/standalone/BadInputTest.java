@@ -224,6 +224,10 @@ class BadInputTest {
                 arguments("page size of zero", HttpMethod.GET, "/api/skus?size=0", null, 400, "size must be 1 to 100"),
                 // administration
                 arguments("replay of an unknown projection", HttpMethod.POST, "/api/admin/projections/nope/replay", null, 404, "no projection named nope"),
+                arguments("saga of an unknown order", HttpMethod.GET, "/api/admin/sagas?orderId=nope-123", null, 404,
+                        "no live fulfilment saga for order nope-123"),
+                arguments("saga without an order id", HttpMethod.GET, "/api/admin/sagas", null, 400, "orderId"),
+                arguments("saga of an order id with a space", HttpMethod.GET, "/api/admin/sagas?orderId=a b", null, 400, "orderId"),
                 arguments("admin status without a credential", HttpMethod.GET, "/api/admin/projections", null, 401, "Authorization: Bearer"),
                 arguments("admin status with a wrong token", HttpMethod.GET, "/api/admin/projections", null, 403, "not the admin token"),
                 arguments("replay without a credential", HttpMethod.POST, "/api/admin/projections/orders/replay", null, 401, "Authorization: Bearer"),

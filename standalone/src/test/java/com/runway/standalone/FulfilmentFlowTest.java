@@ -189,6 +189,24 @@ class FulfilmentFlowTest {
     }
 
     @Test
+    void anOperatorSeesWhatALiveSagaHoldsAndNothingOnceItHasEnded() {
+        String orderId = api.place(RunwayApi.order(customer, "tok_no_response", "PT", shirt, 2));
+        await().atMost(RunwayApi.PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            JsonNode saga = api.get("/api/admin/sagas?orderId=" + orderId);
+            assertThat(saga.get("step").asText()).isEqualTo("AUTHORISING_PAYMENT");
+            assertThat(saga.get("paymentTimeoutPending").asBoolean()).isTrue();
+            assertThat(saga.get("paymentId").asText()).isEqualTo("pay-" + orderId);
+            assertThat(saga.get("reserved")).hasSize(1);
+            assertThat(saga.get("reserved").get(0).get("sku").asText()).isEqualTo(shirt);
+            assertThat(saga.get("reserved").get(0).get("quantity").asInt()).isEqualTo(2);
+        });
+
+        api.awaitOrder(orderId, "REJECTED");
+        api.http().get().uri("/api/admin/sagas?orderId=" + orderId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("no live fulfilment saga for order " + orderId);
+    }
+
+    @Test
     void cancellingWhileThePaymentProviderIsSilentEndsInCancelled() {
         String orderId = api.place(RunwayApi.order(customer, "tok_no_response", "PT", shirt, 1));
         api.awaitStock(shirt, 10, 1, 9);

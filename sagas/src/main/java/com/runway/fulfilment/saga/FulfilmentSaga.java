@@ -37,6 +37,7 @@ import com.runway.shipping.api.ShipmentId;
 import com.runway.shipping.api.ShipmentRefusedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import com.runway.fulfilment.api.FulfilmentView;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -251,6 +252,12 @@ public class FulfilmentSaga {
             deadlineManager.cancelSchedule(PAYMENT_TIMEOUT, paymentTimeoutId);
             paymentTimeoutId = null;
         }
+    }
+
+    /** For operators: what this process holds right now. */
+    FulfilmentView view() {
+        return new FulfilmentView(orderId, step == null ? null : step.name(), reserved, paymentId, shipmentId,
+                paymentTimeoutId != null, cancelling);
     }
 
     private void send(Object command) {
