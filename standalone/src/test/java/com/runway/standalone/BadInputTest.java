@@ -228,6 +228,11 @@ class BadInputTest {
                         "no live fulfilment saga for order nope-123"),
                 arguments("saga without an order id", HttpMethod.GET, "/api/admin/sagas", null, 400, "orderId"),
                 arguments("saga of an order id with a space", HttpMethod.GET, "/api/admin/sagas?orderId=a b", null, 400, "orderId"),
+                arguments("force-cancel of an unknown order", HttpMethod.POST, "/api/admin/orders/nope-123/force-cancel", null, 404, "no order nope-123"),
+                arguments("force-cancel of a delivered order", HttpMethod.POST, "/api/admin/orders/{deliveredOrder}/force-cancel", null, 409,
+                        "is DELIVERED and can no longer be force-cancelled"),
+                arguments("force-cancel with an over-long reason", HttpMethod.POST, "/api/admin/orders/nope-123/force-cancel",
+                        "{\"reason\":\"" + "x".repeat(501) + "\"}", 400, "reason size must be between 0 and 500"),
                 arguments("admin status without a credential", HttpMethod.GET, "/api/admin/projections", null, 401, "Authorization: Bearer"),
                 arguments("admin status with a wrong token", HttpMethod.GET, "/api/admin/projections", null, 403, "not the admin token"),
                 arguments("replay without a credential", HttpMethod.POST, "/api/admin/projections/orders/replay", null, 401, "Authorization: Bearer"),
@@ -284,6 +289,7 @@ class BadInputTest {
                 .replaceAll("^/api/orders/[^/]+", "/api/orders/{orderId}")
                 .replaceAll("^/api/skus/[^/]+", "/api/skus/{sku}")
                 .replaceAll("^/api/shipments/[^/]+", "/api/shipments/{shipmentId}")
-                .replaceAll("^/api/admin/projections/[^/]+", "/api/admin/projections/{name}");
+                .replaceAll("^/api/admin/projections/[^/]+", "/api/admin/projections/{name}")
+                .replaceAll("^/api/admin/orders/[^/]+", "/api/admin/orders/{orderId}");
     }
 }

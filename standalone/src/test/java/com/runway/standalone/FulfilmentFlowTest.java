@@ -207,6 +207,33 @@ class FulfilmentFlowTest {
     }
 
     @Test
+    void anOperatorForceCancelsAnOrderWhoseSagaWasLostAndEverythingItHeldIsUndone() {
+        String orderId = api.place(RunwayApi.order(customer, "tok_no_response", "PT", shirt, 2, scarf, 1));
+        await().atMost(RunwayApi.PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(api.get("/api/admin/sagas?orderId=" + orderId).get("step").asText()).isEqualTo("AUTHORISING_PAYMENT"));
+        // the process is lost: no saga will ever move this order again (its timeout then finds no one to wake)
+        jdbc.update("DELETE FROM SagaEntry WHERE sagaId IN (SELECT sagaId FROM AssociationValueEntry WHERE associationValue = ?)", orderId);
+        jdbc.update("DELETE FROM AssociationValueEntry WHERE associationValue = ?", orderId);
+        api.awaitStock(shirt, 10, 2, 8);
+        api.awaitStock(scarf, 3, 1, 2);
+
+        api.http().post().uri("/api/admin/orders/" + orderId + "/force-cancel").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "payment provider never answered")).exchange().expectStatus().isAccepted();
+
+        api.awaitOrder(orderId, "CANCELLED");
+        api.awaitStock(shirt, 10, 0, 10);
+        api.awaitStock(scarf, 3, 0, 3);
+        await().atMost(RunwayApi.PATIENCE).untilAsserted(() -> {
+            List<String> journey = new java.util.ArrayList<>();
+            api.get("/api/orders/" + orderId + "/journey").get("steps")
+                    .forEach(step -> journey.add(step.get("eventType").asText() + ": " + step.get("summary").asText()));
+            assertThat(journey).contains("OrderForceCancellationRequestedEvent: force-cancelled by an operator: payment provider never answered",
+                    "PaymentVoidedEvent: voided the authorisation", "OrderCancelledEvent: cancelled");
+        });
+        api.http().post().uri("/api/admin/orders/" + orderId + "/force-cancel").exchange().expectStatus().isEqualTo(409);
+    }
+
+    @Test
     void cancellingWhileThePaymentProviderIsSilentEndsInCancelled() {
         String orderId = api.place(RunwayApi.order(customer, "tok_no_response", "PT", shirt, 1));
         api.awaitStock(shirt, 10, 1, 9);

@@ -1,5 +1,9 @@
 package com.runway.order.command;
 
+import com.runway.inventory.api.Sku;
+import com.runway.order.api.ForceCancelOrderCommand;
+import com.runway.order.api.OrderForceCancellationRequestedEvent;
+import com.runway.order.api.OrderLine;
 import com.runway.order.api.CancelOrderCommand;
 import com.runway.order.api.ConfirmOrderCommand;
 import com.runway.order.api.MarkOrderDeliveredCommand;
@@ -26,6 +30,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.Objects;
 
 import static com.runway.order.api.OrderStatus.CANCELLED;
@@ -49,6 +54,7 @@ public class Order {
     private String requestFingerprint;
     private boolean priced;
     private boolean cancellationRequested;
+    private List<Sku> skus = List.of();
 
     protected Order() {
     }
@@ -116,6 +122,12 @@ public class Order {
     }
 
     @CommandHandler
+    public void handle(ForceCancelOrderCommand command) {
+        OrderTransitions.require(orderId, status, "force-cancelled", PLACED, CONFIRMED);
+        apply(new OrderForceCancellationRequestedEvent(orderId, skus, command.reason()));
+    }
+
+    @CommandHandler
     public void handle(CancelOrderCommand command) {
         if (status != CANCELLED) {
             OrderTransitions.require(orderId, status, "cancelled", PLACED, CONFIRMED);
@@ -128,6 +140,7 @@ public class Order {
         orderId = event.orderId();
         status = PLACED;
         requestFingerprint = event.requestFingerprint();
+        skus = event.lines().stream().map(OrderLine::sku).toList();
     }
 
     @EventSourcingHandler
@@ -157,6 +170,11 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderCancellationRequestedEvent event) {
+        cancellationRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrderForceCancellationRequestedEvent event) {
         cancellationRequested = true;
     }
 

@@ -2,6 +2,8 @@ package com.runway.order.command;
 
 import com.runway.inventory.api.Sku;
 import com.runway.order.api.SalesChannel;
+import com.runway.order.api.OrderForceCancellationRequestedEvent;
+import com.runway.order.api.ForceCancelOrderCommand;
 import com.runway.order.api.CancelOrderCommand;
 import com.runway.order.api.ConfirmOrderCommand;
 import com.runway.order.api.CustomerId;
@@ -64,6 +66,37 @@ class OrderTest {
 
     private static CommandRejection conflict(String message) {
         return new CommandRejection(CommandRejection.Kind.CONFLICT, message);
+    }
+
+    @Test
+    void anOperatorCanForceTheCancellationOfAnOrderNotYetShipped() {
+        fixture.given(placed())
+                .when(new ForceCancelOrderCommand(ORDER, "provider never answered"))
+                .expectEvents(new OrderForceCancellationRequestedEvent(ORDER, List.of(new Sku("TSHIRT-RED-M")), "provider never answered"));
+        fixture.given(placed(), confirmed())
+                .when(new ForceCancelOrderCommand(ORDER, "customer called"))
+                .expectEvents(new OrderForceCancellationRequestedEvent(ORDER, List.of(new Sku("TSHIRT-RED-M")), "customer called"));
+    }
+
+    @Test
+    void aForceCancelledOrderCanThenBeCancelled() {
+        fixture.given(placed(), new OrderForceCancellationRequestedEvent(ORDER, List.of(new Sku("TSHIRT-RED-M")), "stuck"))
+                .when(new CancelOrderCommand(ORDER))
+                .expectEvents(new OrderCancelledEvent(ORDER));
+    }
+
+    @Test
+    void anOrderAlreadyShippedOrEndedCannotBeForceCancelled() {
+        fixture.given(placed(), confirmed(), new OrderShippedEvent(ORDER))
+                .when(new ForceCancelOrderCommand(ORDER, "too late"))
+                .expectNoEvents()
+                .expectExceptionDetails(new CommandRejection(CommandRejection.Kind.CONFLICT,
+                        "order order-1 is SHIPPED and can no longer be force-cancelled"));
+        fixture.given(placed(), new OrderRejectedEvent(ORDER, RejectionReason.OUT_OF_STOCK))
+                .when(new ForceCancelOrderCommand(ORDER, "already over"))
+                .expectNoEvents()
+                .expectExceptionDetails(new CommandRejection(CommandRejection.Kind.CONFLICT,
+                        "order order-1 is REJECTED and can no longer be force-cancelled"));
     }
 
     @Test

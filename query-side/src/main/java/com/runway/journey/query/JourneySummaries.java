@@ -8,6 +8,7 @@ import com.runway.order.api.OrderCancellationRequestedEvent;
 import com.runway.order.api.OrderCancelledEvent;
 import com.runway.order.api.OrderConfirmedEvent;
 import com.runway.order.api.OrderDeliveredEvent;
+import com.runway.order.api.OrderForceCancellationRequestedEvent;
 import com.runway.order.api.OrderPlacedEvent;
 import com.runway.order.api.OrderPricedEvent;
 import com.runway.order.api.OrderRejectedEvent;
@@ -66,6 +67,9 @@ final class JourneySummaries {
         }
         if (e instanceof OrderCancellationRequestedEvent c) {
             return order(c.orderId().value(), "customer asked to cancel", "CANCELLING");
+        }
+        if (e instanceof OrderForceCancellationRequestedEvent f) {
+            return order(f.orderId().value(), "force-cancelled by an operator: " + f.reason(), "CANCELLING");
         }
         if (e instanceof OrderCancelledEvent c) {
             return order(c.orderId().value(), "cancelled", "CANCELLED");

@@ -38,6 +38,7 @@ import com.runway.shipping.api.ShipmentRefusedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import com.runway.fulfilment.api.FulfilmentView;
+import com.runway.order.api.OrderForceCancellationRequestedEvent;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -219,6 +220,15 @@ public class FulfilmentSaga {
             case AWAITING_DISPATCH -> withdrawShipment();
             default -> compensateCancellation();
         }
+    }
+
+    /** An operator took over: {@link OrderRepair} undoes what the order holds; this process only stops. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderForceCancellationRequestedEvent event) {
+        cancelPaymentTimeout();
+        step = FulfilmentStep.CANCELLED;
+        log.info("order {} force-cancelled by an operator; the fulfilment process stops", orderId);
     }
 
     private void withdrawShipment() {

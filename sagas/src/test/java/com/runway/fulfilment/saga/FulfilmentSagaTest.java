@@ -8,6 +8,7 @@ import com.runway.inventory.api.StockRejectionReason;
 import com.runway.inventory.api.StockReservationRejectedEvent;
 import com.runway.inventory.api.StockReservedEvent;
 import com.runway.order.api.SalesChannel;
+import com.runway.order.api.OrderForceCancellationRequestedEvent;
 import com.runway.order.api.CancelOrderCommand;
 import com.runway.order.api.ConfirmOrderCommand;
 import com.runway.order.api.CustomerId;
@@ -121,6 +122,17 @@ class FulfilmentSagaTest {
                         new PriceOrderCommand(ORDER, PRICED, TOTAL),
                         new AuthorisePaymentCommand(PAYMENT, ORDER, TOTAL, "tok_visa"))
                 .expectScheduledDeadlineWithName(TIMEOUT, FulfilmentSaga.PAYMENT_TIMEOUT);
+    }
+
+    @Test
+    void anOperatorsForceCancelStopsTheProcessAndItsPaymentTimeoutLeavingTheRepairToOthers() {
+        fixture.givenAggregate(ORDER_AGG).published(placed())
+                .andThenAggregate(SHIRT.value()).published(shirtReserved())
+                .andThenAggregate(SCARF.value()).published(scarfReserved())
+                .whenAggregate(ORDER_AGG).publishes(new OrderForceCancellationRequestedEvent(ORDER, List.of(SHIRT, SCARF), "stuck"))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
     }
 
     @Test
