@@ -42,6 +42,12 @@ public class Messaging {
                 .then();
     }
 
+    /** As {@link #send(Object)}, for a command whose handler answers something. */
+    public <R> Mono<R> call(Object command) {
+        return inRequestTrace(request -> commandGateway.<R>send(inFlowOf(request, command)))
+                .timeout(settings.commandTimeout());
+    }
+
     /** As {@link #send(Object)}, for a command to an existing aggregate: its absence becomes a 404 saying what is missing. */
     public Mono<Void> send(Object command, String whenMissing) {
         return send(command).onErrorMap(AggregateNotFoundException.class, e -> new NotFoundException(whenMissing));

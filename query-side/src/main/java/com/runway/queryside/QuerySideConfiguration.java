@@ -8,6 +8,9 @@ import com.runway.order.query.OrderFunnelMetrics;
 import com.runway.projection.admin.ProjectionStaleness;
 import com.runway.shared.boot.FlowLogging;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -48,6 +51,7 @@ public class QuerySideConfiguration {
                 .registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
                 .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                 .registerHandlerInterceptor(group, c -> new FlowLogging())
+                .registerDeadLetterQueue(group, c -> deadLetters(mongoClient, database, group, c))
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
     }
 
@@ -67,6 +71,19 @@ public class QuerySideConfiguration {
                 .registerPooledStreamingEventProcessor(group, org.axonframework.config.Configuration::eventStore,
                         (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
                 .registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer())));
+    }
+
+    /**
+     * An event a handler cannot process parks its aggregate's sequence here, beside the read model,
+     * while every other aggregate's events keep flowing; the admin API lists, retries and evicts.
+     */
+    private static SequencedDeadLetterQueue<EventMessage<?>> deadLetters(MongoClient mongoClient, String database, String group,
+                                                                         org.axonframework.config.Configuration configuration) {
+        return MongoSequencedDeadLetterQueue.builder()
+                .processingGroup(group)
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(configuration.serializer())
+                .build();
     }
 
     /**

@@ -233,6 +233,11 @@ class BadInputTest {
                         "is DELIVERED and can no longer be force-cancelled"),
                 arguments("force-cancel with an over-long reason", HttpMethod.POST, "/api/admin/orders/nope-123/force-cancel",
                         "{\"reason\":\"" + "x".repeat(501) + "\"}", 400, "reason size must be between 0 and 500"),
+                arguments("dead letters without a credential", HttpMethod.GET, "/api/admin/dead-letters", null, 401, "Authorization: Bearer"),
+                arguments("retry of an unknown dead letter", HttpMethod.POST, "/api/admin/dead-letters/orders:nope/retry", null, 404, "no dead letter orders:nope"),
+                arguments("retry of a dead letter of no projection", HttpMethod.POST, "/api/admin/dead-letters/nope/retry", null, 404, "no dead letter nope"),
+                arguments("eviction of an unknown dead letter", HttpMethod.DELETE, "/api/admin/dead-letters/skus:nope", null, 404, "no dead letter skus:nope"),
+                arguments("eviction of a malformed dead letter id", HttpMethod.DELETE, "/api/admin/dead-letters/a b", null, 400, "id must be a dead letter id"),
                 arguments("admin status without a credential", HttpMethod.GET, "/api/admin/projections", null, 401, "Authorization: Bearer"),
                 arguments("admin status with a wrong token", HttpMethod.GET, "/api/admin/projections", null, 403, "not the admin token"),
                 arguments("replay without a credential", HttpMethod.POST, "/api/admin/projections/orders/replay", null, 401, "Authorization: Bearer"),
@@ -290,6 +295,7 @@ class BadInputTest {
                 .replaceAll("^/api/skus/[^/]+", "/api/skus/{sku}")
                 .replaceAll("^/api/shipments/[^/]+", "/api/shipments/{shipmentId}")
                 .replaceAll("^/api/admin/projections/[^/]+", "/api/admin/projections/{name}")
-                .replaceAll("^/api/admin/orders/[^/]+", "/api/admin/orders/{orderId}");
+                .replaceAll("^/api/admin/orders/[^/]+", "/api/admin/orders/{orderId}")
+                .replaceAll("^/api/admin/dead-letters/[^/]+", "/api/admin/dead-letters/{id}");
     }
 }
