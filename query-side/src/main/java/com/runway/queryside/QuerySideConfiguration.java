@@ -38,6 +38,11 @@ public class QuerySideConfiguration {
         return mongoClient.getDatabase(database);
     }
 
+    @Bean
+    ReadModelCollections readModelCollections(MongoDatabase readModelDatabase) {
+        return new ReadModelCollections(readModelDatabase);
+    }
+
     /**
      * A handler that fails (MongoDB unreachable, say) must not be skipped: the default would log
      * and move on, leaving the read model wrong for good. Propagating makes the processor back off

@@ -52,6 +52,6 @@ public class SkuProjection {
 
     @ResetHandler
     void reset() {
-        readModel.clear();
+        readModel.beginRebuild();
     }
 }

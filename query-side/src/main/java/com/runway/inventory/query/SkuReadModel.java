@@ -1,7 +1,5 @@
 package com.runway.inventory.query;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -10,6 +8,7 @@ import com.runway.inventory.api.Sku;
 import com.runway.inventory.api.SkuPage;
 import com.runway.inventory.api.SkuView;
 import com.runway.queryside.MoneyDocuments;
+import com.runway.queryside.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +24,14 @@ import java.util.Optional;
 public class SkuReadModel {
 
     static final String COLLECTION = "skus";
-    private final MongoCollection<Document> skus;
+    private final ReadModelCollections.Rebuildable skus;
 
-    public SkuReadModel(MongoDatabase readModelDatabase) {
-        this.skus = readModelDatabase.getCollection(COLLECTION);
+    public SkuReadModel(ReadModelCollections collections) {
+        this.skus = collections.of(COLLECTION, collection -> { });
     }
 
     void register(SkuView sku, long sequence) {
-        skus.updateOne(Filters.eq("_id", sku.sku().value()),
+        skus.write(c -> c.updateOne(Filters.eq("_id", sku.sku().value()),
                 Updates.combine(
                         Updates.setOnInsert("name", sku.name()),
                         Updates.setOnInsert("unitPrice", MoneyDocuments.toDocument(sku.unitPrice())),
@@ -40,34 +39,34 @@ public class SkuReadModel {
                         Updates.setOnInsert("reserved", sku.reserved()),
                         Updates.setOnInsert("available", sku.available()),
                         Updates.setOnInsert("version", sequence)),
-                new UpdateOptions().upsert(true));
+                new UpdateOptions().upsert(true)));
     }
 
     void adjust(Sku sku, long sequence, int onHandDelta, int reservedDelta) {
-        skus.updateOne(Filters.and(Filters.eq("_id", sku.value()), Filters.lt("version", sequence)),
+        skus.write(c -> c.updateOne(Filters.and(Filters.eq("_id", sku.value()), Filters.lt("version", sequence)),
                 Updates.combine(
                         Updates.inc("onHand", onHandDelta),
                         Updates.inc("reserved", reservedDelta),
                         Updates.inc("available", onHandDelta - reservedDelta),
-                        Updates.set("version", sequence)));
+                        Updates.set("version", sequence))));
     }
 
-    void clear() {
-        skus.drop();
+    void beginRebuild() {
+        skus.beginRebuild();
     }
 
     public Optional<SkuView> find(Sku sku) {
-        return Optional.ofNullable(skus.find(Filters.eq("_id", sku.value())).first()).map(SkuReadModel::toView);
+        return Optional.ofNullable(skus.live().find(Filters.eq("_id", sku.value())).first()).map(SkuReadModel::toView);
     }
 
     public SkuPage page(int page, int size) {
         List<SkuView> items = new ArrayList<>();
-        skus.find().sort(Sorts.ascending("_id")).skip(page * size).limit(size).map(SkuReadModel::toView).into(items);
-        return new SkuPage(items, page, size, skus.countDocuments());
+        skus.live().find().sort(Sorts.ascending("_id")).skip(page * size).limit(size).map(SkuReadModel::toView).into(items);
+        return new SkuPage(items, page, size, skus.live().countDocuments());
     }
 
     public List<Document> snapshot() {
-        return skus.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return skus.live().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
     private static SkuView toView(Document d) {

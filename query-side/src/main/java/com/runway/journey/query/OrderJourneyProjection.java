@@ -42,7 +42,7 @@ public class OrderJourneyProjection {
 
     @ResetHandler
     void reset() {
-        readModel.clear();
+        readModel.beginRebuild();
     }
 
     @QueryHandler

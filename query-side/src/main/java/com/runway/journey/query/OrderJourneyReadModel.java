@@ -1,13 +1,12 @@
 package com.runway.journey.query;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.runway.journey.api.JourneyStep;
 import com.runway.journey.api.OrderJourney;
 import com.runway.order.api.OrderId;
+import com.runway.queryside.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +19,10 @@ import java.util.Optional;
 @Component
 public class OrderJourneyReadModel {
 
-    private final MongoCollection<Document> journeys;
+    private final ReadModelCollections.Rebuildable journeys;
 
-    public OrderJourneyReadModel(MongoDatabase readModelDatabase) {
-        this.journeys = readModelDatabase.getCollection("journeys");
+    public OrderJourneyReadModel(ReadModelCollections collections) {
+        this.journeys = collections.of(OrderJourneyProjection.NAME, collection -> { });
     }
 
     void append(String orderId, String eventId, JourneyStep step) {
@@ -38,20 +37,22 @@ public class OrderJourneyReadModel {
                 .append("causationId", step.causationId())
                 .append("sagaStep", step.sagaStep())
                 .append("compensation", step.compensation());
-        journeys.updateOne(Filters.eq("_id", orderId), Updates.setOnInsert("_id", orderId), new UpdateOptions().upsert(true));
-        journeys.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.ne("steps.eventId", eventId)), Updates.push("steps", entry));
+        journeys.write(c -> {
+            c.updateOne(Filters.eq("_id", orderId), Updates.setOnInsert("_id", orderId), new UpdateOptions().upsert(true));
+            return c.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.ne("steps.eventId", eventId)), Updates.push("steps", entry));
+        });
     }
 
     public Optional<OrderJourney> find(OrderId orderId) {
-        return Optional.ofNullable(journeys.find(Filters.eq("_id", orderId.value())).first())
+        return Optional.ofNullable(journeys.live().find(Filters.eq("_id", orderId.value())).first())
                 .map(document -> new OrderJourney(orderId, document.getList("steps", Document.class, List.of()).stream()
                         .map(OrderJourneyReadModel::step)
                         .sorted(Comparator.comparingLong(JourneyStep::position))
                         .toList()));
     }
 
-    void clear() {
-        journeys.deleteMany(new Document());
+    void beginRebuild() {
+        journeys.beginRebuild();
     }
 
     private static JourneyStep step(Document d) {

@@ -87,7 +87,7 @@ public class OrderProjection {
 
     @ResetHandler
     void reset() {
-        readModel.clear();
+        readModel.beginRebuild();
     }
 
     private static Bson status(OrderStatus status) {

@@ -1,7 +1,6 @@
 package com.runway.order.query;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
@@ -20,6 +19,7 @@ import com.runway.order.api.OrderView;
 import com.runway.order.api.RejectionReason;
 import com.runway.payment.api.PaymentId;
 import com.runway.queryside.MoneyDocuments;
+import com.runway.queryside.ReadModelCollections;
 import com.runway.shared.Money;
 import com.runway.shipping.api.ShipmentId;
 import org.bson.Document;
@@ -40,14 +40,13 @@ import java.util.Optional;
 public class OrderReadModel {
 
     static final String COLLECTION = "orders";
-    private final MongoCollection<Document> orders;
+    private final ReadModelCollections.Rebuildable orders;
 
-    public OrderReadModel(MongoDatabase readModelDatabase) {
-        this.orders = readModelDatabase.getCollection(COLLECTION);
-        createIndexes();
+    public OrderReadModel(ReadModelCollections collections) {
+        this.orders = collections.of(COLLECTION, OrderReadModel::createIndexes);
     }
 
-    private void createIndexes() {
+    private static void createIndexes(MongoCollection<Document> orders) {
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("placedAt")));
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("placedAt")));
     }
@@ -56,7 +55,7 @@ public class OrderReadModel {
         List<Document> lines = event.lines().stream()
                 .map(line -> new Document("sku", line.sku().value()).append("quantity", line.quantity()))
                 .toList();
-        Document after = orders.findOneAndUpdate(Filters.eq("_id", event.orderId().value()),
+        Document after = orders.write(c -> c.findOneAndUpdate(Filters.eq("_id", event.orderId().value()),
                 Updates.combine(
                         Updates.setOnInsert("customerId", event.customerId().value()),
                         Updates.setOnInsert("status", OrderStatus.PLACED.name()),
@@ -64,26 +63,25 @@ public class OrderReadModel {
                         Updates.setOnInsert("placedAt", Date.from(at)),
                         Updates.setOnInsert("updatedAt", Date.from(at)),
                         Updates.setOnInsert("version", sequence)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
         return Optional.ofNullable(after).map(OrderReadModel::toView);
     }
 
     /** Applies {@code change} unless the order has already seen this sequence number; returns the new view if applied. */
     Optional<OrderView> apply(OrderId orderId, long sequence, Instant at, Bson change) {
-        Document after = orders.findOneAndUpdate(
+        Document after = orders.write(c -> c.findOneAndUpdate(
                 Filters.and(Filters.eq("_id", orderId.value()), Filters.lt("version", sequence)),
                 Updates.combine(change, Updates.set("version", sequence), Updates.set("updatedAt", Date.from(at))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return Optional.ofNullable(after).map(OrderReadModel::toView);
     }
 
-    void clear() {
-        orders.drop();
-        createIndexes();
+    void beginRebuild() {
+        orders.beginRebuild();
     }
 
     public Optional<OrderView> find(OrderId orderId) {
-        return Optional.ofNullable(orders.find(Filters.eq("_id", orderId.value())).first()).map(OrderReadModel::toView);
+        return Optional.ofNullable(orders.live().find(Filters.eq("_id", orderId.value())).first()).map(OrderReadModel::toView);
     }
 
     public OrderPage page(CustomerId customerId, OrderStatus status, int page, int size) {
@@ -96,13 +94,13 @@ public class OrderReadModel {
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         List<OrderView> items = new ArrayList<>();
-        orders.find(filter).sort(Sorts.orderBy(Sorts.descending("placedAt"), Sorts.ascending("_id")))
+        orders.live().find(filter).sort(Sorts.orderBy(Sorts.descending("placedAt"), Sorts.ascending("_id")))
                 .skip(page * size).limit(size).map(OrderReadModel::toView).into(items);
-        return new OrderPage(items, page, size, orders.countDocuments(filter));
+        return new OrderPage(items, page, size, orders.live().countDocuments(filter));
     }
 
     public List<Document> snapshot() {
-        return orders.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return orders.live().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
     static Document lineDocument(Sku sku, int quantity, Money unitPrice) {

@@ -4,7 +4,9 @@ import com.runway.projection.api.FindProjectionStatusesQuery;
 import com.runway.projection.api.ProjectionStatus;
 import com.runway.projection.api.ProjectionStatuses;
 import com.runway.projection.api.ReplayProjectionCommand;
+import com.runway.queryside.ReadModelCollections;
 import com.runway.queryside.ReadModels;
+import jakarta.annotation.PreDestroy;
 import com.runway.shared.CommandRejection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -23,11 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Status and replay of the read models this service owns. Replay resets the processor's tokens, so
- * its {@code @ResetHandler} empties the read model and the processor rebuilds it from the first event.
+ * Status and replay of the read models this service owns. Replay resets the processor's tokens; its
+ * {@code @ResetHandler} starts a fresh copy of the read model beside the live one, the processor
+ * rebuilds it from the first event, and the copy replaces the live model once it has caught up.
  */
 @Component
 public class ProjectionAdministration {
@@ -41,9 +46,22 @@ public class ProjectionAdministration {
     private record ReplayStart(Instant at, long position) {
     }
 
-    public ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore) {
+    private final ReadModelCollections collections;
+    private final ScheduledExecutorService rebuildWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore, ReadModelCollections collections) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.collections = collections;
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        rebuildWatch.shutdownNow();
     }
 
     @QueryHandler
@@ -56,14 +74,38 @@ public class ProjectionAdministration {
     @CommandHandler
     public void handle(ReplayProjectionCommand command) throws Exception {
         StreamingEventProcessor processor = processor(command.name());
-        if (processor.isReplaying()) {
+        if (processor.isReplaying() || collections.named(command.name()).rebuilding()) {
             throw CommandRejection.conflict("projection " + command.name() + " is already replaying");
         }
         log.info("Replaying projection {} from the start of the event stream", command.name());
         processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+        long headAtReset = head();
         processor.resetTokens();
         replays.put(command.name(), new ReplayStart(Instant.now(), -1));
         processor.start();
+        swapWhenCaughtUp(command.name(), processor, headAtReset);
+    }
+
+    /**
+     * The rebuilt copy replaces the live read model once the replay has passed the events that
+     * existed when it began; until then queries keep reading the live copy.
+     */
+    private void swapWhenCaughtUp(String name, StreamingEventProcessor processor, long headAtReset) {
+        rebuildWatch.schedule(() -> {
+            boolean caughtUp = !processor.processingStatus().isEmpty() && !processor.isReplaying()
+                    && positionOf(processor) >= headAtReset;
+            if (caughtUp) {
+                collections.named(name).completeRebuild();
+                log.info("Projection {} rebuilt up to position {}; the new copy is live", name, positionOf(processor));
+            } else {
+                swapWhenCaughtUp(name, processor, headAtReset);
+            }
+        }, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -78,9 +120,8 @@ public class ProjectionAdministration {
     public ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         long position = positionOf(processor);
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
-        boolean replaying = processor.isReplaying();
+        long head = head();
+        boolean replaying = processor.isReplaying() || collections.named(name).rebuilding();
         Double percent = null;
         Double rate = null;
         Long eta = null;

@@ -1,5 +1,6 @@
 package com.runway.inventory.query;
 
+import com.runway.queryside.ReadModelCollections;
 import com.runway.inventory.api.FindSkuQuery;
 import com.runway.inventory.api.ListSkusQuery;
 import com.runway.inventory.api.Sku;
@@ -27,12 +28,14 @@ class SkuProjectionTest {
     private static final Money PRICE = Money.of("19.99", "EUR");
     private static final OrderId ORDER = new OrderId("order-1");
 
+    private ReadModelCollections collections;
     private SkuReadModel readModel;
     private SkuProjection projection;
 
     @BeforeEach
     void setUp() {
-        readModel = new SkuReadModel(mongo.database());
+        collections = new ReadModelCollections(mongo.database());
+        readModel = new SkuReadModel(collections);
         projection = new SkuProjection(readModel);
     }
 
@@ -76,9 +79,11 @@ class SkuProjectionTest {
     }
 
     @Test
-    void resetEmptiesTheCatalogue() {
+    void aResetKeepsTheLiveCatalogueUntilTheRebuiltOneReplacesIt() {
         projection.on(new SkuRegisteredEvent(SKU, "Red T-shirt M", PRICE, 10), 0);
         projection.reset();
-        assertThat(readModel.find(SKU)).isEmpty();
+        assertThat(readModel.find(SKU)).as("still answered from the live copy").isPresent();
+        collections.named("skus").completeRebuild();
+        assertThat(readModel.find(SKU)).as("nothing was replayed into the rebuilt copy").isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package com.runway.order.query;
 
+import com.runway.queryside.ReadModelCollections;
 import com.runway.inventory.api.Sku;
 import com.runway.order.api.SalesChannel;
 import com.runway.order.api.CustomerId;
@@ -50,13 +51,15 @@ class OrderProjectionTest {
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
     private static final Instant T1 = Instant.parse("2026-11-29T10:00:05Z");
 
+    private ReadModelCollections collections;
     private OrderReadModel readModel;
     private OrderProjection projection;
     private QueryUpdateEmitter emitter;
 
     @BeforeEach
     void setUp() {
-        readModel = new OrderReadModel(mongo.database());
+        collections = new ReadModelCollections(mongo.database());
+        readModel = new OrderReadModel(collections);
         emitter = mock(QueryUpdateEmitter.class);
         projection = new OrderProjection(readModel, emitter);
     }
@@ -125,10 +128,18 @@ class OrderProjectionTest {
     }
 
     @Test
-    void resetEmptiesTheModel() {
+    void aResetRebuildsBesideTheLiveModelWhichAnswersUntilTheRebuiltCopyReplacesIt() {
+        OrderId replayed = new OrderId("order-replayed");
         projection.on(placed(ORDER), 0, T0, ReplayStatus.REGULAR);
         projection.reset();
-        assertThat(readModel.find(ORDER)).isEmpty();
+        assertThat(readModel.find(ORDER)).as("still answered from the live copy").isPresent();
+
+        projection.on(placed(replayed), 0, T0, ReplayStatus.REPLAY);
+        assertThat(readModel.find(replayed)).as("the copy being rebuilt is not read yet").isEmpty();
+
+        collections.named("orders").completeRebuild();
+        assertThat(readModel.find(replayed)).isPresent();
+        assertThat(readModel.find(ORDER)).as("the rebuilt copy holds only what was replayed").isEmpty();
     }
 
     @Test

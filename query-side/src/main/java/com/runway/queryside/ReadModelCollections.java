@@ -1,0 +1,112 @@
+package com.runway.queryside;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.RenameCollectionOptions;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The read models' MongoDB collections, rebuilt without downtime: while a projection replays,
+ * queries keep reading the live collection and the projection writes a new copy beside it; once
+ * the replay has caught up the copy is renamed over the live one in one step, so a reader sees
+ * either the old model or the new one, never an empty or half-built one.
+ */
+public class ReadModelCollections {
+
+    private static final String REBUILD_SUFFIX = "_rebuild";
+    private final MongoDatabase database;
+    private final Map<String, Rebuildable> collections = new ConcurrentHashMap<>();
+
+    public ReadModelCollections(MongoDatabase readModelDatabase) {
+        this.database = readModelDatabase;
+    }
+
+    /** The collection {@code name}; {@code indexes} creates its indexes, on the live copy now and on each fresh copy. */
+    public Rebuildable of(String name, Consumer<MongoCollection<Document>> indexes) {
+        return collections.computeIfAbsent(name, n -> new Rebuildable(n, indexes));
+    }
+
+    /** The collection of a read model already set up, by its name. */
+    public Rebuildable named(String name) {
+        Rebuildable collection = collections.get(name);
+        if (collection == null) {
+            throw new IllegalArgumentException("no read model collection " + name);
+        }
+        return collection;
+    }
+
+    public final class Rebuildable {
+
+        private final String name;
+        private final Consumer<MongoCollection<Document>> indexes;
+        private final ReadWriteLock swap = new ReentrantReadWriteLock();
+        private volatile boolean rebuilding;
+
+        private Rebuildable(String name, Consumer<MongoCollection<Document>> indexes) {
+            this.name = name;
+            this.indexes = indexes;
+            indexes.accept(live());
+        }
+
+        /** Where queries read: always the live copy. */
+        public MongoCollection<Document> live() {
+            return database.getCollection(name);
+        }
+
+        /** Runs a projection's write against the copy being written: the live one, or the new one during a rebuild. */
+        public <T> T write(Function<MongoCollection<Document>, T> write) {
+            swap.readLock().lock();
+            try {
+                return write.apply(rebuilding ? database.getCollection(name + REBUILD_SUFFIX) : live());
+            } finally {
+                swap.readLock().unlock();
+            }
+        }
+
+        public boolean rebuilding() {
+            return rebuilding;
+        }
+
+        /** From now on the projection writes a fresh copy; readers stay on the live one. */
+        public void beginRebuild() {
+            swap.writeLock().lock();
+            try {
+                MongoCollection<Document> fresh = database.getCollection(name + REBUILD_SUFFIX);
+                fresh.drop();
+                indexes.accept(fresh);
+                rebuilding = true;
+            } finally {
+                swap.writeLock().unlock();
+            }
+        }
+
+        /** The fresh copy replaces the live one, atomically for readers; writes go to it from now on. */
+        public void completeRebuild() {
+            swap.writeLock().lock();
+            try {
+                if (!rebuilding) {
+                    return;
+                }
+                boolean anythingRebuilt = database.listCollectionNames().into(new ArrayList<>()).contains(name + REBUILD_SUFFIX);
+                if (anythingRebuilt) {
+                    database.getCollection(name + REBUILD_SUFFIX).renameCollection(
+                            new MongoNamespace(database.getName(), name), new RenameCollectionOptions().dropTarget(true));
+                } else {
+                    live().drop();
+                }
+                rebuilding = false;
+            } finally {
+                swap.writeLock().unlock();
+            }
+        }
+    }
+}
