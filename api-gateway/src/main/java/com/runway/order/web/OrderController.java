@@ -21,6 +21,7 @@ import com.runway.order.api.OrderView;
 import com.runway.order.api.PlaceOrderCommand;
 import com.runway.order.api.RequestOrderCancellationCommand;
 import com.runway.order.api.ShippingAddress;
+import com.runway.order.api.WatchOrdersQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -162,12 +163,35 @@ public class OrderController {
         });
     }
 
+    /** Every order's changes as they happen, after the newest {@code size}: what a live dashboard shows. */
+    @GetMapping(path = "/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live updates of all orders as server-sent events, starting with the newest ones")
+    public Flux<ServerSentEvent<OrderView>> allUpdates(@RequestParam(name = "size", defaultValue = "20") int size) {
+        Parameters.requirePage(0, size);
+        return Flux.defer(() -> {
+            var subscription = queryGateway.subscriptionQuery(new WatchOrdersQuery(size),
+                    ResponseTypes.instanceOf(OrderPage.class), ResponseTypes.instanceOf(OrderView.class));
+            Flux<OrderView> views = Flux.concat(
+                    subscription.initialResult().flatMapIterable(OrderController::oldestFirst), subscription.updates());
+            Flux<ServerSentEvent<OrderView>> keepAlive = Flux.interval(settings.updatesKeepAlive())
+                    .map(tick -> ServerSentEvent.<OrderView>builder().comment("keep-alive").build());
+            return Flux.merge(views.map(view -> ServerSentEvent.builder(view).event("order").build()), keepAlive)
+                    .doFinally(signal -> subscription.cancel());
+        });
+    }
+
     @PostMapping("/{orderId}/cancel")
     @Operation(summary = "Ask to cancel an order; refused (409) once it has shipped or ended")
     public Mono<ResponseEntity<Void>> cancel(@PathVariable("orderId") String orderId) {
         OrderId id = Parameters.parse("orderId", orderId, OrderId::new);
         return messaging.send(new RequestOrderCancellationCommand(id), "no order " + id)
                 .thenReturn(ResponseEntity.accepted().location(URI.create("/api/orders/" + id)).build());
+    }
+
+    private static List<OrderView> oldestFirst(OrderPage page) {
+        List<OrderView> views = new java.util.ArrayList<>(page.items());
+        java.util.Collections.reverse(views);
+        return views;
     }
 
     private static NotFoundException notFound(OrderId id) {

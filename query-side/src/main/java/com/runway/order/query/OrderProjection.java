@@ -2,6 +2,7 @@ package com.runway.order.query;
 
 import com.mongodb.client.model.Updates;
 import com.runway.order.api.FindOrderQuery;
+import com.runway.order.api.WatchOrdersQuery;
 import com.runway.order.api.OrderCancelledEvent;
 import com.runway.order.api.OrderConfirmedEvent;
 import com.runway.order.api.OrderDeliveredEvent;
@@ -100,7 +101,10 @@ public class OrderProjection {
 
     private void publish(Optional<OrderView> view, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            view.ifPresent(v -> updateEmitter.emit(FindOrderQuery.class, q -> q.orderId().equals(v.orderId()), v));
+            view.ifPresent(v -> {
+                updateEmitter.emit(FindOrderQuery.class, q -> q.orderId().equals(v.orderId()), v);
+                updateEmitter.emit(WatchOrdersQuery.class, q -> true, v);
+            });
         }
     }
 }

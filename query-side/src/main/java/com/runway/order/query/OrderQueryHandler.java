@@ -4,6 +4,8 @@ import com.runway.order.api.FindOrderQuery;
 import com.runway.order.api.ListOrdersQuery;
 import com.runway.order.api.OrderPage;
 import com.runway.order.api.OrderView;
+import com.runway.order.api.OrderPage;
+import com.runway.order.api.WatchOrdersQuery;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,11 @@ public class OrderQueryHandler {
     @QueryHandler
     public Optional<OrderView> handle(FindOrderQuery query) {
         return readModel.find(query.orderId());
+    }
+
+    @QueryHandler
+    public OrderPage handle(WatchOrdersQuery query) {
+        return readModel.page(null, null, 0, query.size());
     }
 
     @QueryHandler
