@@ -130,6 +130,9 @@ class MessageSerializationTest {
         if (type == boolean.class) {
             return true;
         }
+        if (type == double.class || type == Double.class) {
+            return 42.5;
+        }
         if (type == BigDecimal.class) {
             return new BigDecimal("12.34");
         }
