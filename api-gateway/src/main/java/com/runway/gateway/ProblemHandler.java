@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.runway.shared.CommandRejection;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -175,7 +176,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({CommandExecutionException.class, AggregateNotFoundException.class, ConcurrencyException.class,
-            AggregateStreamCreationException.class,
+            AggregateStreamCreationException.class, LockAcquisitionFailedException.class,
             TimeoutException.class, CompletionException.class})
     ResponseEntity<Object> commandFailure(Exception ex) {
         Throwable failure = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
@@ -193,6 +194,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException) {
             return answer(problem(HttpStatus.CONFLICT, "conflict", "Conflict",
                     "it already exists or was changed concurrently"));
+        }
+        if (failure instanceof LockAcquisitionFailedException) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                            "another change to the same item was in progress; retry with the same Idempotency-Key"));
         }
         if (failure instanceof TimeoutException) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

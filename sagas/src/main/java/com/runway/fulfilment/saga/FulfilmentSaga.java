@@ -39,6 +39,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import com.runway.fulfilment.api.FulfilmentView;
 import com.runway.order.api.OrderForceCancellationRequestedEvent;
+import org.axonframework.common.AxonTransientException;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 /**
@@ -69,6 +72,7 @@ public class FulfilmentSaga {
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_TIMEOUT = "payment-timeout";
     private static final Logger log = LoggerFactory.getLogger(FulfilmentSaga.class);
+    private static final int MAX_ATTEMPTS = 6;
 
     @Autowired
     private transient CommandGateway commandGateway;
@@ -272,10 +276,37 @@ public class FulfilmentSaga {
 
     private void send(Object command) {
         log.info("order {} at {}: {}", orderId, step, command.getClass().getSimpleName());
-        commandGateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                log.error("order {}: {} failed: {}", orderId, command.getClass().getSimpleName(), failure.getMessage());
+        sendAttempt(command, 1);
+    }
+
+    /**
+     * A command can fail for a passing reason (two units of work locking the same aggregates in
+     * opposite order: Axon detects the deadlock and fails one): it is sent again, a little later and
+     * outside this handler's unit of work, rather than left undone; a stock release dropped here
+     * would hold stock for an order that no longer exists (seen in CrashRecoveryTest).
+     */
+    private void sendAttempt(Object command, int attempt) {
+        CommandGateway gateway = commandGateway;
+        OrderId order = orderId;
+        gateway.send(command).whenComplete((result, failure) -> {
+            if (failure == null) {
+                return;
+            }
+            if (isTransient(failure) && attempt < MAX_ATTEMPTS) {
+                CompletableFuture.delayedExecutor(100L * attempt, TimeUnit.MILLISECONDS)
+                        .execute(() -> sendAttempt(command, attempt + 1));
+            } else {
+                log.error("order {}: {} failed: {}", order, command.getClass().getSimpleName(), failure.getMessage());
             }
         });
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AxonTransientException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
