@@ -38,15 +38,12 @@ public class DeadLetterAdministration {
     public DeadLetters handle(FindDeadLettersQuery query) {
         List<DeadLetterView> letters = new ArrayList<>();
         for (String projection : ReadModels.PROCESSING_GROUPS) {
-            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(projection).deadLetters()) {
-                String head = null;
-                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                    String id = id(projection, letter);
-                    head = head == null ? id : head;
-                    letters.add(new DeadLetterView(id, projection, head, letter.message().getPayloadType().getSimpleName(),
-                            letter.cause().map(cause -> cause.type() + ": " + cause.message()).orElse(null),
-                            letter.enqueuedAt(), letter.lastTouched()));
-                }
+            for (Located located : parked(projection)) {
+                DeadLetter<? extends EventMessage<?>> letter = located.letter();
+                letters.add(new DeadLetterView(located.id(), projection, located.head(),
+                        letter.message().getPayloadType().getSimpleName(),
+                        letter.cause().map(cause -> cause.type() + ": " + cause.message()).orElse(null),
+                        letter.enqueuedAt(), letter.lastTouched()));
             }
         }
         return new DeadLetters(letters);
@@ -69,7 +66,21 @@ public class DeadLetterAdministration {
         log.warn("Evicted dead letter {} of {}: that event will not reach the read model", command.id(), located.projection());
     }
 
-    private record Located(String projection, String head, DeadLetter<? extends EventMessage<?>> letter) {
+    /** A parked letter with its id and the id of the first letter of its sequence. */
+    private record Located(String projection, String id, String head, DeadLetter<? extends EventMessage<?>> letter) {
+    }
+
+    private List<Located> parked(String projection) {
+        List<Located> parked = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(projection).deadLetters()) {
+            String head = null;
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                String id = id(projection, letter);
+                head = head == null ? id : head;
+                parked.add(new Located(projection, id, head, letter));
+            }
+        }
+        return parked;
     }
 
     private Located locate(String id) {
@@ -77,16 +88,8 @@ public class DeadLetterAdministration {
         if (!ReadModels.PROCESSING_GROUPS.contains(projection)) {
             throw CommandRejection.notFound("no dead letter " + id);
         }
-        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(projection).deadLetters()) {
-            String head = null;
-            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                head = head == null ? id(projection, letter) : head;
-                if (id(projection, letter).equals(id)) {
-                    return new Located(projection, head, letter);
-                }
-            }
-        }
-        throw CommandRejection.notFound("no dead letter " + id);
+        return parked(projection).stream().filter(located -> located.id().equals(id)).findFirst()
+                .orElseThrow(() -> CommandRejection.notFound("no dead letter " + id));
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String projection) {
