@@ -2,7 +2,7 @@ CREATE TABLE IF NOT EXISTS SagaEntry (
     sagaId VARCHAR(255) NOT NULL,
     revision VARCHAR(255),
     sagaType VARCHAR(255),
-    serializedSaga BLOB,
+    serializedSaga VARBINARY(1000000),
     PRIMARY KEY (sagaId)
 );
 

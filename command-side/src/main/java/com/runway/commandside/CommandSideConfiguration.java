@@ -4,6 +4,9 @@ import com.runway.inventory.command.MarketplaceCurrency;
 import com.runway.payment.command.PaymentProvider;
 import com.runway.payment.command.SimulatedPaymentProvider;
 import com.runway.shipping.command.ShippingPolicy;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import com.runway.shared.boot.BoundedCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -24,6 +27,8 @@ import java.util.Set;
         "com.runway.payment.command", "com.runway.shipping.command"})
 public class CommandSideConfiguration {
 
+    public static final String AGGREGATE_CACHE = "aggregateCache";
+
     @Autowired
     void logEveryCommand(CommandBus commandBus) {
         commandBus.registerHandlerInterceptor(new CommandLogging());
@@ -43,6 +48,18 @@ public class CommandSideConfiguration {
     SnapshotTriggerDefinition inventorySnapshotTrigger(Snapshotter snapshotter,
                                                        @Value("${runway.inventory.snapshot-every:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Aggregates stay in memory between commands, so a command no longer reads the aggregate's
+     * events (or a hot SKU's snapshot and the events after it) before it can decide. Safe beside
+     * other instances because commands for one aggregate are routed to one instance; entries go
+     * once the cache holds its size (the least recently used first). {@code runway.command-side.aggregate-cache=false} turns it off.
+     */
+    @Bean(AGGREGATE_CACHE)
+    Cache aggregateCache(@Value("${runway.command-side.aggregate-cache:true}") boolean enabled,
+                         @Value("${runway.command-side.aggregate-cache-size:20000}") int capacity) {
+        return enabled ? new BoundedCache(capacity) : NoCache.INSTANCE;
     }
 
     @Bean

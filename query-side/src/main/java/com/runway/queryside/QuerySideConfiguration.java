@@ -8,10 +8,12 @@ import com.runway.order.query.OrderFunnelMetrics;
 import com.runway.projection.admin.ProjectionStaleness;
 import com.runway.shared.boot.FlowLogging;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import com.runway.shared.boot.EventProcessors;
+import org.springframework.core.env.Environment;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -33,6 +35,12 @@ import java.util.List;
         "com.runway.projection.admin"})
 public class QuerySideConfiguration {
 
+    /**
+     * Batches of up to 100 events: one token update per batch instead of per event. Two segments,
+     * each a sequence of whole aggregates, keep a slow document from holding up every other one.
+     */
+    static final EventProcessors READ_MODEL_PROCESSORS = new EventProcessors(EventProcessors.Mode.POOLED, 100, 2, 2);
+
     @Bean
     MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
         return mongoClient.getDatabase(database);
@@ -50,14 +58,16 @@ public class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule readModelProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database,
-                                         ProjectionStaleness staleness) {
-        return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(group)
-                .registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
-                .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
-                .registerHandlerInterceptor(group, c -> new FlowLogging())
-                .registerDeadLetterQueue(group, c -> deadLetters(mongoClient, database, group, c))
-                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+                                         ProjectionStaleness staleness, Environment environment) {
+        return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            EventProcessors.forGroup(environment, group, READ_MODEL_PROCESSORS).register(processing, group, false);
+            processing.registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
+                    .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
+                    .registerHandlerInterceptor(group, c -> new FlowLogging())
+                    .registerDeadLetterQueue(group, c -> deadLetters(mongoClient, database, group, c))
+                    .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
+        });
     }
 
     @Bean
@@ -71,11 +81,12 @@ public class QuerySideConfiguration {
      * on, and are never replayed) and keep their place in MongoDB like the read models.
      */
     @Bean
-    ConfigurerModule liveMetricsProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
-        return configurer -> List.of(OrderFunnelMetrics.NAME, StockMetrics.NAME).forEach(group -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(group, org.axonframework.config.Configuration::eventStore,
-                        (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
-                .registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer())));
+    ConfigurerModule liveMetricsProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database,
+                                           Environment environment) {
+        return configurer -> List.of(OrderFunnelMetrics.NAME, StockMetrics.NAME).forEach(group -> {
+            EventProcessors.forGroup(environment, group, READ_MODEL_PROCESSORS).register(configurer.eventProcessing(), group, true);
+            configurer.eventProcessing().registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()));
+        });
     }
 
     /**

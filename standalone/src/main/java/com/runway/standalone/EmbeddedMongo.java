@@ -3,7 +3,6 @@ package com.runway.standalone;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +41,7 @@ public class EmbeddedMongo {
             log.warn("The read-model store was not closed cleanly; it is discarded and rebuilt from the event store");
         }
         Files.writeString(openMarker, Long.toString(ProcessHandle.current().pid()));
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new PrimaryKeyH2Backend(file.toString()));
         server.bind("127.0.0.1", 0);
         log.info("Embedded MongoDB wire-protocol server on {}", server.getLocalAddress());
         return new EmbeddedReadModelStore(server, openMarker);

@@ -20,6 +20,7 @@ import com.runway.shared.Money;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import com.runway.commandside.CommandSideConfiguration;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -32,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * unit belongs to exactly one order, so a release gives back exactly what that order took.
  * A popular SKU collects events fast, so it is snapshotted (its fields, as JSON) every few events.
  */
-@Aggregate(snapshotTriggerDefinition = "inventorySnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "inventorySnapshotTrigger", cache = CommandSideConfiguration.AGGREGATE_CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class InventoryItem {

@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import com.runway.commandside.CommandSideConfiguration;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
@@ -45,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One customer order and its life. Commands that find the order already where they would take it
  * are accepted without a new event, so a redelivered command changes nothing.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Order {
 
     @AggregateIdentifier

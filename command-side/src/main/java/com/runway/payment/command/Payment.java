@@ -15,12 +15,13 @@ import com.runway.shared.Money;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import com.runway.commandside.CommandSideConfiguration;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One authorisation at the payment provider, and what became of it. */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Payment {
 
     enum State { PENDING, AUTHORISED, DECLINED, CAPTURED, VOIDED }

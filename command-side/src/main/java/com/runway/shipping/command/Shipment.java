@@ -15,6 +15,7 @@ import com.runway.shipping.api.ShipmentRefusedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import com.runway.commandside.CommandSideConfiguration;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -23,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One booking with the carrier. Carrier callbacks may be retried, so repeating the step a shipment
  * has already taken is accepted quietly; a step out of order is a conflict.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Shipment {
 
     enum State { CREATED, REFUSED, DISPATCHED, DELIVERED, CANCELLED }

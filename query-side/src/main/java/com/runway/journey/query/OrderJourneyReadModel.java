@@ -1,7 +1,8 @@
 package com.runway.journey.query;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.runway.journey.api.JourneyStep;
 import com.runway.journey.api.OrderJourney;
@@ -25,6 +26,10 @@ public class OrderJourneyReadModel {
         this.journeys = collections.of(OrderJourneyProjection.NAME, collection -> { });
     }
 
+    /**
+     * One write per event: the step is pushed unless the journey already has it; a journey that did
+     * not match is new (inserted) or already has the step (the insert then finds its id taken).
+     */
     void append(String orderId, String eventId, JourneyStep step) {
         Document entry = new Document("eventId", eventId)
                 .append("position", step.position())
@@ -38,8 +43,18 @@ public class OrderJourneyReadModel {
                 .append("sagaStep", step.sagaStep())
                 .append("compensation", step.compensation());
         journeys.write(c -> {
-            c.updateOne(Filters.eq("_id", orderId), Updates.setOnInsert("_id", orderId), new UpdateOptions().upsert(true));
-            return c.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.ne("steps.eventId", eventId)), Updates.push("steps", entry));
+            if (c.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.ne("steps.eventId", eventId)), Updates.push("steps", entry))
+                    .getMatchedCount() > 0) {
+                return true;
+            }
+            try {
+                c.insertOne(new Document("_id", orderId).append("steps", List.of(entry)));
+            } catch (MongoWriteException alreadyThere) {
+                if (alreadyThere.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw alreadyThere;
+                }
+            }
+            return true;
         });
     }
 

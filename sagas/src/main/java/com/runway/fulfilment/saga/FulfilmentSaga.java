@@ -15,6 +15,7 @@ import com.runway.order.api.OrderCancellationRequestedEvent;
 import com.runway.order.api.OrderId;
 import com.runway.order.api.OrderLine;
 import com.runway.order.api.OrderPlacedEvent;
+import com.runway.order.api.OrderRejectedEvent;
 import com.runway.order.api.PriceOrderCommand;
 import com.runway.order.api.PricedOrderLine;
 import com.runway.order.api.RejectOrderCommand;
@@ -136,8 +137,12 @@ public class FulfilmentSaga {
         }
     }
 
+    /** An answer after the timeout fired finds the order already being rejected, and the payment voided. */
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(PaymentAuthorisedEvent event) {
+        if (step != FulfilmentStep.AUTHORISING_PAYMENT) {
+            return;
+        }
         cancelPaymentTimeout();
         shipmentId = new ShipmentId("shp-" + orderId);
         step = FulfilmentStep.BOOKING_SHIPMENT;
@@ -146,21 +151,38 @@ public class FulfilmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(PaymentDeclinedEvent event) {
+        if (step != FulfilmentStep.AUTHORISING_PAYMENT) {
+            return;
+        }
         cancelPaymentTimeout();
         releaseStock();
         reject(RejectionReason.PAYMENT_DECLINED);
     }
 
-    /** A deadline store delivers at least once, so a timeout that lost a race with the provider's answer is ignored. */
+    /**
+     * A deadline store delivers at least once, so a timeout that lost a race with the provider's
+     * answer is ignored. The deadline runs on a thread of its own, so it only touches this order's
+     * own aggregates: releasing stock here would lock SKUs that the saga's thread, holding other
+     * sagas of the same batch, may be locking in the other order (a deadlock the crash test hit).
+     * The stock goes back when the rejection comes round on the saga's thread.
+     */
     @DeadlineHandler(deadlineName = PAYMENT_TIMEOUT)
     public void onPaymentTimeout() {
         if (step != FulfilmentStep.AUTHORISING_PAYMENT) {
             return;
         }
         paymentTimeoutId = null;
+        step = FulfilmentStep.TIMING_OUT;
         send(new VoidPaymentCommand(paymentId));
+        send(new RejectOrderCommand(orderId, RejectionReason.PAYMENT_TIMEOUT));
+    }
+
+    /** Only a timed-out order is still followed when its rejection arrives: every other rejection ends the process as it is sent. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderRejectedEvent event) {
         releaseStock();
-        reject(RejectionReason.PAYMENT_TIMEOUT);
+        step = FulfilmentStep.REJECTED;
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -214,7 +236,7 @@ public class FulfilmentSaga {
      */
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(OrderCancellationRequestedEvent event) {
-        if (step == FulfilmentStep.AWAITING_DELIVERY) {
+        if (step == FulfilmentStep.AWAITING_DELIVERY || step == FulfilmentStep.TIMING_OUT) {
             return;
         }
         cancelling = true;

@@ -4,6 +4,7 @@ package com.runway.fulfilment.saga;
 public enum FulfilmentStep {
     RESERVING_STOCK,
     AUTHORISING_PAYMENT,
+    TIMING_OUT,
     BOOKING_SHIPMENT,
     AWAITING_DISPATCH,
     WITHDRAWING_SHIPMENT,

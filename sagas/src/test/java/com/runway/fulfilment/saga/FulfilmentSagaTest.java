@@ -21,6 +21,7 @@ import com.runway.order.api.OrderPlacedEvent;
 import com.runway.order.api.PriceOrderCommand;
 import com.runway.order.api.PricedOrderLine;
 import com.runway.order.api.RejectOrderCommand;
+import com.runway.order.api.OrderRejectedEvent;
 import com.runway.order.api.RejectionReason;
 import com.runway.order.api.ShippingAddress;
 import com.runway.payment.api.AuthorisePaymentCommand;
@@ -210,9 +211,35 @@ class FulfilmentSagaTest {
     void aProviderSilentPastTheTimeoutIsVoidedAndTheOrderRejected() {
         givenAuthorisationRequested()
                 .whenTimeElapses(TIMEOUT)
-                .expectDispatchedCommands(new VoidPaymentCommand(PAYMENT), releaseBoth()[0], releaseBoth()[1],
-                        new RejectOrderCommand(ORDER, RejectionReason.PAYMENT_TIMEOUT))
+                .expectDispatchedCommands(new VoidPaymentCommand(PAYMENT), new RejectOrderCommand(ORDER, RejectionReason.PAYMENT_TIMEOUT))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void theStockOfATimedOutOrderIsReleasedWhenItsRejectionArrives() throws Exception {
+        givenAuthorisationRequested()
+                .andThenTimeElapses(TIMEOUT)
+                .whenAggregate(ORDER_AGG).publishes(new OrderRejectedEvent(ORDER, RejectionReason.PAYMENT_TIMEOUT))
+                .expectDispatchedCommands(releaseBoth()[0], releaseBoth()[1])
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void anAuthorisationArrivingAfterTheTimeoutIsIgnored() throws Exception {
+        givenAuthorisationRequested()
+                .andThenTimeElapses(TIMEOUT)
+                .whenAggregate(PAYMENT.value()).publishes(new PaymentAuthorisedEvent(PAYMENT, ORDER, TOTAL, "AUTH-LATE"))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void aCancellationWhileTheTimeoutRejectsTheOrderLeavesItToTheRejection() throws Exception {
+        givenAuthorisationRequested()
+                .andThenTimeElapses(TIMEOUT)
+                .whenAggregate(ORDER_AGG).publishes(new OrderCancellationRequestedEvent(ORDER))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
     }
 
     @Test

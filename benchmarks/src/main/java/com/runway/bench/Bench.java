@@ -1,0 +1,243 @@
+package com.runway.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.runway.bench.LoadPhase.Placed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+
+/**
+ * One benchmark run: the tuned standalone app under load (peak, then half the peak at a fixed
+ * rate), a rebuild of every projection, this machine's raw store limits, and the same workload on
+ * Axon's defaults. Prints a table and writes every figure as JSON; exits 1 if an invariant broke.
+ */
+public final class Bench {
+
+    static final List<String> PROJECTIONS = List.of("orders", "skus", "journeys");
+    private static final long SEED = 20261129L;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> result = run(BenchOptions.parse(args));
+        System.exit(Boolean.TRUE.equals(result.get("invariantsHold")) ? 0 : 1);
+    }
+
+    static Map<String, Object> run(BenchOptions options) throws Exception {
+        Path work = options.out().toAbsolutePath().getParent().resolve("bench-work");
+        delete(work);
+        Files.createDirectories(work);
+        Workload workload = new Workload(options.skus(), options.hotSkus(), SEED);
+
+        SystemRun tuned = SystemRun.measure("tuned", options, workload, work.resolve("tuned"), List.of(), options.orders(), true);
+        print(tuned);
+        long rows = Math.max(tuned.eventsWritten, 1000);
+        double rawH2 = RawLimits.h2AppendRowsPerSecond(work.resolve("tuned"), work, (int) rows);
+        double rawMongo = RawLimits.mongoInsertDocsPerSecond(work, (int) rows);
+        SystemRun baseline = options.baseline()
+                ? SystemRun.measure("baseline", options, workload, work.resolve("baseline"), List.of("--spring.profiles.active=axon-defaults"),
+                options.baselineOrders(), false)
+                : null;
+        if (baseline != null) {
+            print(baseline);
+        }
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("orders", tuned.peak.accepted().size());
+        json.put("ordersPerSecondDecided", round(tuned.peak.decidedPerSecond()));
+        json.put("ordersPerSecondDecidedBaseline", baseline == null ? null : round(baseline.peak.decidedPerSecond()));
+        json.put("tunedOverBaseline", baseline == null ? null : round(tuned.peak.decidedPerSecond() / baseline.peak.decidedPerSecond()));
+        json.put("p99PostToVisibleMsAtHalfPeak", tuned.halfPeak.visible().p99());
+        json.put("p99PostToConfirmedMsAtHalfPeak", tuned.halfPeak.confirmed().p99());
+        json.put("replayEventsPerSecond", round(tuned.replayEventsPerSecond));
+        json.put("rawH2AppendRowsPerSecond", round(rawH2));
+        json.put("rawMongoInsertDocsPerSecond", round(rawMongo));
+        json.put("eventsAppendedPerSecond", round(tuned.eventsPerSecond()));
+        json.put("eventAppendOverRawH2", round(tuned.eventsPerSecond() / rawH2));
+        json.put("projectedEventsOverRawMongo", round(tuned.eventsPerSecond() / rawMongo));
+        json.put("invariantsHold", tuned.violations.isEmpty() && (baseline == null || baseline.violations.isEmpty()));
+        json.put("tuned", tuned.toMap());
+        json.put("baseline", baseline == null ? null : baseline.toMap());
+        json.put("options", Map.of("orders", options.orders(), "concurrency", options.concurrency(), "skus", options.skus(),
+                "hotSkus", options.hotSkus(), "baselineOrders", options.baselineOrders(), "cores", Runtime.getRuntime().availableProcessors()));
+
+        System.out.printf("%nRaw limits of this machine, same run (%,d rows / documents):%n", rows);
+        System.out.printf("  H2 batched JDBC append   %,12.0f rows/s   system appended %,10.0f events/s = %.2f of it%n",
+                rawH2, tuned.eventsPerSecond(), tuned.eventsPerSecond() / rawH2);
+        System.out.printf("  Mongo bulk insert        %,12.0f docs/s   projections took %,10.0f events/s = %.2f of it%n",
+                rawMongo, tuned.eventsPerSecond(), tuned.eventsPerSecond() / rawMongo);
+        if (baseline != null) {
+            System.out.printf("%nDecided orders/s: tuned %.1f, Axon defaults %.1f: %.1f×%n",
+                    tuned.peak.decidedPerSecond(), baseline.peak.decidedPerSecond(), tuned.peak.decidedPerSecond() / baseline.peak.decidedPerSecond());
+        }
+        System.out.println("Invariants " + (Boolean.TRUE.equals(json.get("invariantsHold")) ? "hold" : "BROKEN"));
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), json);
+        System.out.println("Figures: " + options.out().toAbsolutePath());
+        return json;
+    }
+
+    /** One app (tuned or on Axon's defaults) through the whole workload. */
+    static final class SystemRun {
+        final String name;
+        LoadPhase.Result warmUp;
+        LoadPhase.Result peak;
+        LoadPhase.Result halfPeak;
+        List<String> violations = new ArrayList<>();
+        long eventsWritten;
+        double replaySeconds;
+        double replayEventsPerSecond;
+        double cpuSecondsUnderPeak;
+
+        private SystemRun(String name) {
+            this.name = name;
+        }
+
+        static SystemRun measure(String name, BenchOptions options, Workload workload, Path dataDir, List<String> settings,
+                                 int orders, boolean full) throws Exception {
+            SystemRun run = new SystemRun(name);
+            System.out.printf("%n== %s: %,d orders from %d clients over %,d SKUs ==%n", name, orders, options.concurrency(), options.skus());
+            try (Runway app = Runway.start(options, dataDir, settings)) {
+                registerCatalogue(app.http, workload);
+                List<Placed> placed = new ArrayList<>();
+                try (OrderWatch watch = new OrderWatch(app.http)) {
+                    LoadPhase load = new LoadPhase(app.http, watch, workload, name, options.phaseTimeout());
+                    int warmUp = Math.min(1000, Math.max(20, orders / 20));
+                    run.warmUp = load.closedLoop("warm-up", 0, warmUp, options.concurrency());
+                    placed.addAll(run.warmUp.accepted());
+                    double cpuBefore = app.cpuSeconds();
+                    run.peak = load.closedLoop("peak", warmUp, orders, options.concurrency());
+                    run.cpuSecondsUnderPeak = app.cpuSeconds() - cpuBefore;
+                    placed.addAll(run.peak.accepted());
+                    if (full) {
+                        double rate = Math.max(1, run.peak.decidedPerSecond() / 2);
+                        int count = (int) Math.max(50, Math.min(orders, rate * options.halfPeakDuration().toSeconds()));
+                        run.halfPeak = load.fixedRate("half-peak", warmUp + orders, count, rate);
+                        placed.addAll(run.halfPeak.accepted());
+                    }
+                    for (LoadPhase.Result phase : Stream.of(run.warmUp, run.peak, run.halfPeak).filter(p -> p != null).toList()) {
+                        phase.refusals().forEach((status, count) -> run.violations.add(phase.name() + ": " + count + " orders answered "
+                                + (status == -1 ? "with a connection failure" : status == -2 ? "never" : Integer.toString(status))));
+                        phase.undecided().forEach(id -> run.violations.add(phase.name() + ": " + id + " not decided in time"));
+                    }
+                }
+                run.violations.addAll(Invariants.check(app.http, workload, placed));
+                run.eventsWritten = head(app.http);
+                if (full) {
+                    run.replay(app.http);
+                    run.violations.addAll(Invariants.check(app.http, workload, placed).stream().map(v -> "after replay: " + v).toList());
+                }
+            }
+            run.violations.stream().limit(20).forEach(v -> System.out.println("  VIOLATION " + v));
+            return run;
+        }
+
+        private void replay(Http http) throws InterruptedException {
+            long started = System.nanoTime();
+            for (String projection : PROJECTIONS) {
+                int status = http.post("/api/admin/projections/" + projection + "/replay", null).status();
+                if (status != 202) {
+                    violations.add("replay of " + projection + " answered " + status);
+                }
+            }
+            long deadline = started + 600_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                boolean busy = false;
+                for (JsonNode status : http.get("/api/admin/projections").json()) {
+                    busy |= PROJECTIONS.contains(status.path("name").asText()) && status.path("replaying").asBoolean();
+                }
+                if (!busy) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            replaySeconds = (System.nanoTime() - started) / 1e9;
+            replayEventsPerSecond = eventsWritten / replaySeconds;
+        }
+
+        double eventsPerSecond() {
+            return eventsWritten / ((peak.lastDecidedAt() - warmUp.startedAt()) / 1e9);
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (LoadPhase.Result phase : Stream.of(warmUp, peak, halfPeak).filter(p -> p != null).toList()) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("accepted", phase.accepted().size());
+                figures.put("ordersPerSecondAccepted", round(phase.acceptedPerSecond()));
+                figures.put("ordersPerSecondDecided", round(phase.decidedPerSecond()));
+                figures.put("postMs", phase.post().toMap());
+                figures.put("postToVisibleMs", phase.visible().toMap());
+                figures.put("postToConfirmedMs", phase.confirmed().toMap());
+                figures.put("refusals", phase.refusals());
+                map.put(phase.name(), figures);
+            }
+            map.put("appCpuCoresUnderPeak", round(cpuSecondsUnderPeak / ((peak.lastDecidedAt() - peak.startedAt()) / 1e9)));
+            map.put("eventsWritten", eventsWritten);
+            map.put("replaySeconds", round(replaySeconds));
+            map.put("replayEventsPerSecond", round(replayEventsPerSecond));
+            map.put("violations", violations.stream().limit(100).toList());
+            return map;
+        }
+    }
+
+    private static void print(SystemRun run) {
+        System.out.printf("%n%-10s %8s %10s %10s | %-35s | %-35s | %-35s%n", run.name, "orders", "accepted/s", "decided/s",
+                "POST ms  p50 p95 p99 max", "POST→visible ms", "POST→CONFIRMED ms");
+        for (LoadPhase.Result phase : Stream.of(run.warmUp, run.peak, run.halfPeak).filter(p -> p != null).toList()) {
+            System.out.printf("%-10s %8d %10.1f %10.1f | %s | %s | %s%n", phase.name(), phase.accepted().size(), phase.acceptedPerSecond(),
+                    phase.decidedPerSecond(), phase.post(), phase.visible(), phase.confirmed());
+        }
+        System.out.printf("app CPU under peak: %.2f cores; events written: %,d%n",
+                run.cpuSecondsUnderPeak / ((run.peak.lastDecidedAt() - run.peak.startedAt()) / 1e9), run.eventsWritten);
+        if (run.replaySeconds > 0) {
+            System.out.printf("replay of %s: %.2f s, %,.0f events/s%n", PROJECTIONS, run.replaySeconds, run.replayEventsPerSecond);
+        }
+    }
+
+    private static void registerCatalogue(Http http, Workload workload) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(16);
+        List<CompletableFuture<Http.Reply>> registrations = new ArrayList<>();
+        List<String> skus = new ArrayList<>(workload.inStock);
+        skus.addAll(workload.soldOut);
+        for (String sku : skus) {
+            inFlight.acquire();
+            registrations.add(http.sendAsync("POST", "/api/skus", Map.of("sku", sku, "name", "Item " + sku,
+                    "unitPrice", Map.of("amount", "12.50", "currency", "EUR"), "initialStock", workload.initialStock(sku)))
+                    .whenComplete((reply, failure) -> inFlight.release()));
+        }
+        for (CompletableFuture<Http.Reply> registration : registrations) {
+            if (registration.join().status() != 201) {
+                throw new IllegalStateException("registering the catalogue failed: " + registration.join().body());
+            }
+        }
+    }
+
+    private static long head(Http http) {
+        long head = 0;
+        for (JsonNode status : http.get("/api/admin/projections").json()) {
+            head = Math.max(head, status.path("head").asLong());
+        }
+        return head;
+    }
+
+    private static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 100) / 100.0 : Double.NaN;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.runway.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What one run does; every figure has a default so that the bare command is the reference run. */
+record BenchOptions(
+        Path jar,
+        Path out,
+        int orders,
+        int concurrency,
+        int skus,
+        int hotSkus,
+        int baselineOrders,
+        boolean baseline,
+        Duration halfPeakDuration,
+        Duration phaseTimeout,
+        String appHeap,
+        java.util.List<String> appJvmOptions) {
+
+    static BenchOptions parse(String... args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!name.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + name);
+            }
+            String value = name.contains("=") ? name.substring(name.indexOf('=') + 1) : (i + 1 < args.length ? args[++i] : "");
+            given.put(name.contains("=") ? name.substring(2, name.indexOf('=')) : name.substring(2), value);
+        }
+        int orders = Integer.parseInt(given.getOrDefault("orders", "20000"));
+        BenchOptions options = new BenchOptions(
+                Path.of(given.getOrDefault("jar", "standalone/target/runway-standalone.jar")),
+                Path.of(given.getOrDefault("out", "benchmarks/target/bench-result.json")),
+                orders,
+                Integer.parseInt(given.getOrDefault("concurrency", "64")),
+                Integer.parseInt(given.getOrDefault("skus", "1000")),
+                Integer.parseInt(given.getOrDefault("hot-skus", "5")),
+                Integer.parseInt(given.getOrDefault("baseline-orders", Integer.toString(Math.max(1, orders / 4)))),
+                !given.getOrDefault("baseline", "true").equals("false"),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("half-peak-seconds", "20"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("phase-timeout-seconds", "600"))),
+                given.getOrDefault("app-heap", "1g"),
+                java.util.Arrays.stream(given.getOrDefault("app-jvm", "").split(" ")).filter(o -> !o.isBlank()).toList());
+        if (options.orders < 1 || options.concurrency < 1 || options.skus < 20 || options.hotSkus < 1 || options.hotSkus * 4 > options.skus) {
+            throw new IllegalArgumentException("need orders ≥ 1, concurrency ≥ 1, skus ≥ 20 and hot-skus ≤ skus / 4");
+        }
+        return options;
+    }
+}

@@ -1,0 +1,144 @@
+package com.runway.standalone;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.KeyConstraintError;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded server's H2 backend, with one difference: a query that pins {@code _id} to a value
+ * is answered from the primary key even when it has other conditions too. MongoDB does that; the
+ * embedded server only uses an index when the query names exactly its fields, so the projections'
+ * guarded updates ({@code _id} and "version below n") scanned the whole collection: 6 ms a write at
+ * 20,000 orders, half the app's CPU in the benchmark. Matching is unchanged: every document the key
+ * finds is still checked against the whole query.
+ */
+final class PrimaryKeyH2Backend extends H2Backend {
+
+    PrimaryKeyH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    private static final class Database extends H2Database {
+
+        Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+            super(databaseName, mvStore, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return keys.size() == 1 && keys.get(0).getKey().equals("_id") ? new PrimaryKey(index) : index;
+        }
+    }
+
+    /** The {@code _id} index, also answering queries that pin {@code _id} beside other conditions. */
+    static final class PrimaryKey extends Index<Object> {
+
+        private final Index<Object> index;
+
+        PrimaryKey(Index<Object> index) {
+            super(index.getName(), index.getKeys(), false);
+            this.index = index;
+        }
+
+        /** The value {@code _id} must equal, at the top level or in a top-level {@code $and}; empty if the query doesn't pin one. */
+        static Optional<Object> pinnedId(Document query) {
+            Object id = query.get("_id");
+            if (isPlainValue(id)) {
+                return Optional.of(id);
+            }
+            if (query.size() == 1 && query.get("$and") instanceof List<?> conditions) {
+                return conditions.stream()
+                        .filter(c -> c instanceof Document condition && condition.size() == 1 && isPlainValue(condition.get("_id")))
+                        .map(c -> ((Document) c).get("_id"))
+                        .findFirst();
+            }
+            return Optional.empty();
+        }
+
+        private static boolean isPlainValue(Object value) {
+            return value instanceof String || value instanceof Number || value instanceof de.bwaldvogel.mongo.bson.ObjectId;
+        }
+
+        @Override
+        public boolean canHandle(Document query) {
+            return index.canHandle(query) || pinnedId(query).isPresent();
+        }
+
+        @Override
+        public Iterable<Object> getPositions(Document query) {
+            return index.canHandle(query) ? index.getPositions(query) : index.getPositions(new Document("_id", pinnedId(query).orElseThrow()));
+        }
+
+        @Override
+        public Object getPosition(Document document) {
+            return index.getPosition(document);
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<Object> collection) {
+            index.checkAdd(document, collection);
+        }
+
+        @Override
+        public void add(Document document, Object position, MongoCollection<Object> collection) {
+            index.add(document, position, collection);
+        }
+
+        @Override
+        public Object remove(Document document) {
+            return index.remove(document);
+        }
+
+        @Override
+        public long getCount() {
+            return index.getCount();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return index.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return index.getDataSize();
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+            index.checkUpdate(oldDocument, newDocument, collection);
+        }
+
+        @Override
+        public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection)
+                throws KeyConstraintError {
+            index.updateInPlace(oldDocument, newDocument, position, collection);
+        }
+
+        @Override
+        public void drop() {
+            index.drop();
+        }
+
+        @Override
+        public boolean isUnique() {
+            return index.isUnique();
+        }
+    }
+}

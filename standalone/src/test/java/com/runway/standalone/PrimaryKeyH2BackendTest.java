@@ -1,0 +1,74 @@
+package com.runway.standalone;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrimaryKeyH2BackendTest {
+
+    @TempDir
+    Path dir;
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<org.bson.Document> orders;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new PrimaryKeyH2Backend(dir.resolve("store.mv").toString()));
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        orders = client.getDatabase("test").getCollection("orders");
+        orders.insertMany(List.of(
+                new org.bson.Document("_id", "ord-1").append("version", 3L).append("status", "PLACED"),
+                new org.bson.Document("_id", "ord-2").append("version", 7L).append("status", "PLACED")));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdown();
+    }
+
+    @Test
+    void aGuardedUpdateByIdAppliesOnlyWhereTheWholeQueryMatches() {
+        assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "ord-1"), Filters.lt("version", 4L)),
+                Updates.set("status", "CONFIRMED")).getModifiedCount()).isEqualTo(1);
+        assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "ord-2"), Filters.lt("version", 4L)),
+                Updates.set("status", "CONFIRMED")).getModifiedCount()).isZero();
+        assertThat(orders.updateOne(new org.bson.Document("_id", "ord-2").append("version", 7L),
+                Updates.set("status", "REJECTED")).getModifiedCount()).isEqualTo(1);
+        assertThat(orders.find().into(new java.util.ArrayList<>())).extracting(d -> d.getString("status"))
+                .containsExactly("CONFIRMED", "REJECTED");
+    }
+
+    @Test
+    void queriesThatDoNotPinTheIdStillScanAndMatch() {
+        assertThat(orders.countDocuments(Filters.eq("status", "PLACED"))).isEqualTo(2);
+        assertThat(orders.countDocuments(Filters.in("_id", "ord-1", "ord-2", "ord-3"))).isEqualTo(2);
+        assertThat(orders.countDocuments(Filters.or(Filters.eq("_id", "ord-1"), Filters.eq("version", 7L)))).isEqualTo(2);
+        assertThat(orders.countDocuments(Filters.and(Filters.eq("_id", "ord-3"), Filters.lt("version", 99L)))).isZero();
+    }
+
+    @Test
+    void recognisesOnlyAnIdPinnedToOneValue() {
+        assertThat(PrimaryKeyH2Backend.PrimaryKey.pinnedId(new Document("_id", "a").append("version", new Document("$lt", 3))))
+                .contains("a");
+        assertThat(PrimaryKeyH2Backend.PrimaryKey.pinnedId(new Document("$and", List.of(new Document("_id", "a"), new Document("x", 1)))))
+                .contains("a");
+        assertThat(PrimaryKeyH2Backend.PrimaryKey.pinnedId(new Document("_id", new Document("$in", List.of("a", "b"))))).isEmpty();
+        assertThat(PrimaryKeyH2Backend.PrimaryKey.pinnedId(new Document("status", "PLACED"))).isEmpty();
+    }
+}
