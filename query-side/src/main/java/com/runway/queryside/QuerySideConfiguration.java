@@ -52,13 +52,17 @@ public class QuerySideConfiguration {
     }
 
     /**
+     * With {@code runway.processing.dead-letter-cache} (the default) the processor remembers which
+     * aggregates have nothing parked, instead of asking MongoDB before every event.
+     *
      * A handler that fails (MongoDB unreachable, say) must not be skipped: the default would log
      * and move on, leaving the read model wrong for good. Propagating makes the processor back off
      * and retry from the failed event, so a read model can be late but not wrong.
      */
     @Bean
     ConfigurerModule readModelProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database,
-                                         ProjectionStaleness staleness, Environment environment) {
+                                         ProjectionStaleness staleness, Environment environment,
+                                         @Value("${runway.processing.dead-letter-cache:true}") boolean deadLetterCache) {
         return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             EventProcessors.forGroup(environment, group, READ_MODEL_PROCESSORS).register(processing, group, false);
@@ -66,6 +70,8 @@ public class QuerySideConfiguration {
                     .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                     .registerHandlerInterceptor(group, c -> new FlowLogging())
                     .registerDeadLetterQueue(group, c -> deadLetters(mongoClient, database, group, c))
+                    .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                            (c, invoker) -> deadLetterCache ? invoker.enableSequenceIdentifierCache() : invoker)
                     .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
         });
     }

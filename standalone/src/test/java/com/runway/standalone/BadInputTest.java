@@ -28,6 +28,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -74,6 +75,8 @@ class BadInputTest {
         api.awaitStock("SHIRT-1", 4, 1, 3);
         placeholders.put("{deliveredOrder}", delivered);
         placeholders.put("{deliveredShipment}", deliveredShipment);
+        await().atMost(RunwayApi.PATIENCE).untilAsserted(() -> api.get("/api/admin/projections")
+                .forEach(status -> assertThat(status.get("lag").asLong()).as(status.toString()).isZero()));
         eventsBefore = storedEvents();
         readModelsBefore = readModels(api);
     }
