@@ -4,11 +4,6 @@ import com.runway.fulfilment.saga.FulfilmentSaga;
 import com.runway.fulfilment.saga.FulfilmentSettings;
 import com.runway.fulfilment.saga.OrderRepair;
 import com.runway.shared.boot.EventProcessors;
-import com.runway.shared.boot.BoundedCache;
-import org.axonframework.modelling.saga.repository.CachingSagaStore;
-import org.axonframework.modelling.saga.repository.SagaStore;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import com.runway.shared.boot.FlowLogging;
 import org.axonframework.config.ConfigurerModule;
@@ -35,7 +30,6 @@ public class SagasConfiguration {
      * and deadlock. One thread taking batches of up to 100 events (one transaction, one token update
      * and one append of all the resulting events per batch) is what keeps up instead.
      */
-    static final int SAGA_CACHE_SIZE = 20_000;
     static final EventProcessors SAGA_PROCESSORS = new EventProcessors(EventProcessors.Mode.POOLED, 100, 1, 1);
 
     /** A saga handler that fails is retried from that event, never skipped: a skipped step would strand the order. */
@@ -48,28 +42,6 @@ public class SagasConfiguration {
             configurer.eventProcessing()
                     .registerListenerInvocationErrorHandler(FulfilmentSaga.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                     .registerHandlerInterceptor(FulfilmentSaga.PROCESSING_GROUP, c -> new FlowLogging());
-        };
-    }
-
-    /**
-     * Keeps live sagas and their associations in memory (the store is still written on every
-     * change), so an event finds its saga without a query and a deserialisation. Only where one JVM
-     * handles every saga (the standalone app): with several sagas services a cached copy could miss
-     * what another instance wrote after a segment moved.
-     */
-    @Bean
-    @ConditionalOnProperty(name = "runway.sagas.cache", havingValue = "true")
-    static BeanPostProcessor cachingSagaStore() {
-        return new BeanPostProcessor() {
-            @Override
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof SagaStore store && !(bean instanceof CachingSagaStore)) {
-                    return CachingSagaStore.builder().delegateSagaStore(store)
-                            .sagaCache(new BoundedCache(SAGA_CACHE_SIZE)).associationsCache(new BoundedCache(SAGA_CACHE_SIZE)).build();
-                }
-                return bean;
-            }
         };
     }
 

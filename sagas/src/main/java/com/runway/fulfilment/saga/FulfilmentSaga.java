@@ -283,9 +283,18 @@ public class FulfilmentSaga {
         reserved.forEach(line -> send(new ReleaseStockCommand(line.sku(), orderId)));
     }
 
+    /**
+     * A timeout that is firing at this moment cannot be cancelled any more (the scheduler refuses);
+     * that is no reason to fail this step: the timeout finds the payment answered and does nothing.
+     */
     private void cancelPaymentTimeout() {
         if (paymentTimeoutId != null) {
-            deadlineManager.cancelSchedule(PAYMENT_TIMEOUT, paymentTimeoutId);
+            try {
+                deadlineManager.cancelSchedule(PAYMENT_TIMEOUT, paymentTimeoutId);
+            } catch (RuntimeException alreadyFiring) {
+                log.info("order {}: the payment timeout could not be cancelled ({}); it will find nothing to do",
+                        orderId, alreadyFiring.getMessage());
+            }
             paymentTimeoutId = null;
         }
     }
