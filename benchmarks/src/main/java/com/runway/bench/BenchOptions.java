@@ -41,7 +41,7 @@ record BenchOptions(
                 Integer.parseInt(given.getOrDefault("baseline-orders", Integer.toString(Math.max(1, orders / 4)))),
                 !given.getOrDefault("baseline", "true").equals("false"),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("half-peak-seconds", "20"))),
-                Duration.ofSeconds(Long.parseLong(given.getOrDefault("phase-timeout-seconds", "600"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("phase-timeout-seconds", "1800"))),
                 given.getOrDefault("app-heap", "1g"),
                 java.util.Arrays.stream(given.getOrDefault("app-jvm", "").split(" ")).filter(o -> !o.isBlank()).toList());
         if (options.orders < 1 || options.concurrency < 1 || options.skus < 20 || options.hotSkus < 1 || options.hotSkus * 4 > options.skus) {

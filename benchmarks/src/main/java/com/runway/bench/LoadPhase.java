@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Places orders and follows each to its decision. Closed loop: {@code concurrency} clients send the
- * next order as soon as the last was answered, which finds the peak. Fixed rate: orders leave on a
+ * Places orders and follows each to its decision. Closed loop: {@code concurrency} clients each
+ * place an order and wait until it is decided (as a checkout page waits for the confirmation)
+ * before placing the next, which finds the peak the whole flow sustains without letting a backlog
+ * grow (a client that only waited for the 202 would pile orders up faster than the saga decides
+ * them, until their payment timeouts fire before the saga gets to them). Fixed rate: orders leave on a
  * schedule whatever the answers do, and each latency counts from its scheduled moment, so a stall
  * shows in the figures instead of silently slowing the sender.
  */
@@ -75,7 +78,14 @@ final class LoadPhase {
                         refusals.merge(-1, 1, Integer::sum);
                         continue;
                     }
-                    record(order, sent, reply);
+                    String orderId = record(order, sent, reply);
+                    if (orderId != null) {
+                        try {
+                            watch.decision(orderId).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        } catch (Exception notDecidedInTime) {
+                            return;
+                        }
+                    }
                 }
             }, "client-" + c);
             clients.add(client);
@@ -113,13 +123,16 @@ final class LoadPhase {
         return finish(name, started);
     }
 
-    private void record(PlannedOrder order, long sent, Http.Reply reply) {
+    /** The accepted order's id, or null if it was refused. */
+    private String record(PlannedOrder order, long sent, Http.Reply reply) {
         long answeredAt = System.nanoTime();
-        if (reply.status() == 202) {
-            accepted.add(new Placed(reply.json().get("orderId").asText(), order, sent, answeredAt));
-        } else {
+        if (reply.status() != 202) {
             refusals.merge(reply.status(), 1, Integer::sum);
+            return null;
         }
+        String orderId = reply.json().get("orderId").asText();
+        accepted.add(new Placed(orderId, order, sent, answeredAt));
+        return orderId;
     }
 
     /** Waits, bounded, for every accepted order to be decided, then takes the figures. */

@@ -20,6 +20,7 @@ final class OrderWatch implements AutoCloseable {
     }
 
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Void>> decisions = new ConcurrentHashMap<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final AtomicInteger reconnects = new AtomicInteger();
     private final Thread reader;
@@ -66,12 +67,21 @@ final class OrderWatch implements AutoCloseable {
         }
         String status = view.path("status").asText();
         boolean decided = !status.equals("PLACED");
-        seen.compute(view.path("orderId").asText(), (id, before) -> {
+        String orderId = view.path("orderId").asText();
+        seen.compute(orderId, (id, before) -> {
             if (before == null) {
                 return new Seen(now, decided ? now : 0, status);
             }
             return before.decidedAt() != 0 || !decided ? before : new Seen(before.visibleAt(), now, status);
         });
+        if (decided) {
+            decision(orderId).complete(null);
+        }
+    }
+
+    /** Completes when the order shows a decision on the stream. */
+    java.util.concurrent.CompletableFuture<Void> decision(String orderId) {
+        return decisions.computeIfAbsent(orderId, id -> new java.util.concurrent.CompletableFuture<>());
     }
 
     Seen seen(String orderId) {

@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * The read side: projections into MongoDB, their query handlers and their administration. Each read
- * model gets a pooled streaming processor of its own, so it can lag, fail or replay alone.
+ * model gets a streaming processor of its own (see {@link EventProcessors}), so it can lag, fail or
+ * replay alone.
  */
 @Configuration
 @ComponentScan(basePackages = {"com.runway.order.query", "com.runway.inventory.query", "com.runway.journey.query",
@@ -36,10 +37,11 @@ import java.util.List;
 public class QuerySideConfiguration {
 
     /**
-     * Batches of up to 100 events: one token update per batch instead of per event. Two segments,
-     * each a sequence of whole aggregates, keep a slow document from holding up every other one.
+     * Tracking processors taking batches of up to 100 events: one transaction and one token update
+     * per batch instead of per event, and no added latency (a tracking processor wakes as soon as
+     * the store has new events; a pooled one, with nothing to do, looks again only after 500 ms).
      */
-    static final EventProcessors READ_MODEL_PROCESSORS = new EventProcessors(EventProcessors.Mode.POOLED, 100, 2, 2);
+    static final EventProcessors READ_MODEL_PROCESSORS = new EventProcessors(EventProcessors.Mode.TRACKING, 100, 1, 1);
 
     @Bean
     MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
