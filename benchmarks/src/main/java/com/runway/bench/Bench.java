@@ -93,6 +93,7 @@ public final class Bench {
         LoadPhase.Result halfPeak;
         List<String> violations = new ArrayList<>();
         long eventsWritten;
+        long eventsDuringPeak;
         double replaySeconds;
         double replayEventsPerSecond;
         double cpuSecondsUnderPeak;
@@ -114,8 +115,10 @@ public final class Bench {
                     run.warmUp = load.closedLoop("warm-up", 0, warmUp, options.concurrency());
                     placed.addAll(run.warmUp.accepted());
                     double cpuBefore = app.cpuSeconds();
+                    long headBefore = head(app.http);
                     run.peak = load.closedLoop("peak", warmUp, orders, options.concurrency());
                     run.cpuSecondsUnderPeak = app.cpuSeconds() - cpuBefore;
+                    run.eventsDuringPeak = head(app.http) - headBefore;
                     placed.addAll(run.peak.accepted());
                     if (full) {
                         double rate = Math.max(1, run.peak.decidedPerSecond() / 2);
@@ -163,8 +166,9 @@ public final class Bench {
             replayEventsPerSecond = eventsWritten / replaySeconds;
         }
 
+        /** Events appended per second during the peak phase (the stream's head before and after it). */
         double eventsPerSecond() {
-            return eventsWritten / ((peak.lastDecidedAt() - warmUp.startedAt()) / 1e9);
+            return eventsDuringPeak / ((peak.lastDecidedAt() - peak.startedAt()) / 1e9);
         }
 
         Map<String, Object> toMap() {
@@ -182,6 +186,7 @@ public final class Bench {
             }
             map.put("appCpuCoresUnderPeak", round(cpuSecondsUnderPeak / ((peak.lastDecidedAt() - peak.startedAt()) / 1e9)));
             map.put("eventsWritten", eventsWritten);
+            map.put("eventsAppendedPerSecondUnderPeak", round(eventsPerSecond()));
             map.put("replaySeconds", round(replaySeconds));
             map.put("replayEventsPerSecond", round(replayEventsPerSecond));
             map.put("violations", violations.stream().limit(100).toList());
