@@ -4,9 +4,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.AbstractEventTableFactory
 
 /**
  * Event tables for H2 2.x, which rejects the {@code IDENTITY (START WITH 0 ...)} syntax that Axon's
- * HSQL factory emits. Payloads are {@code VARBINARY}, stored in the row: as {@code BLOB}s H2 keeps
- * each one in a separate LOB store, which made an append several writes (see docs/performance.md).
- * A store created with {@code BLOB} columns keeps working; the JDBC engine reads both the same way.
+ * HSQL factory emits. Payloads are {@code VARBINARY}, kept in the row, where H2 would keep each
+ * {@code BLOB} in a separate LOB store. A store created with {@code BLOB} columns keeps working;
+ * the JDBC engine reads both the same way.
  */
 public final class H2EventTableFactory extends AbstractEventTableFactory {
 

@@ -9,10 +9,11 @@ import java.util.Locale;
 
 /**
  * How one processing group's events are processed, from {@code runway.processing.<group>.*} with
- * {@code runway.processing.*} as the default for every group: a pooled streaming processor taking
- * events in batches (one transaction and one token update per batch), or Axon's defaults (a tracking
- * processor, one event per transaction), which the {@code axon-defaults} profile selects so that the
- * benchmark can measure what the tuning is worth.
+ * {@code runway.processing.*} as the default for every group: the processor type, how many events
+ * one transaction (and one token update) takes, how many segments the group is split into, and how
+ * many threads a tracking processor runs here (one per segment this instance should follow). The
+ * {@code axon-defaults} profile sets Axon's own defaults (tracking, one event per transaction), so
+ * that the benchmark can measure what the tuning is worth; see docs/performance.md.
  */
 public record EventProcessors(Mode mode, int batchSize, int segments, int threads) {
 
