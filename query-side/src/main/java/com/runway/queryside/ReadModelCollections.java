@@ -57,9 +57,23 @@ public class ReadModelCollections {
             indexes.accept(live());
         }
 
-        /** Where queries read: always the live copy. */
+        /** The live copy, where queries read (through {@link #read}). */
         public MongoCollection<Document> live() {
             return database.getCollection(name);
+        }
+
+        /**
+         * Runs a query against the live copy, never during the moment the rebuilt copy replaces it:
+         * the embedded server's rename drops the old collection before the new one takes its name,
+         * and a read in between found an empty model (caught by ZeroDowntimeReplayTest).
+         */
+        public <T> T read(Function<MongoCollection<Document>, T> query) {
+            swap.readLock().lock();
+            try {
+                return query.apply(live());
+            } finally {
+                swap.readLock().unlock();
+            }
         }
 
         /** Runs a projection's write against the copy being written: the live one, or the new one during a rebuild. */

@@ -56,17 +56,19 @@ public class SkuReadModel {
     }
 
     public Optional<SkuView> find(Sku sku) {
-        return Optional.ofNullable(skus.live().find(Filters.eq("_id", sku.value())).first()).map(SkuReadModel::toView);
+        return Optional.ofNullable(skus.read(c -> c.find(Filters.eq("_id", sku.value())).first())).map(SkuReadModel::toView);
     }
 
     public SkuPage page(int page, int size) {
-        List<SkuView> items = new ArrayList<>();
-        skus.live().find().sort(Sorts.ascending("_id")).skip(page * size).limit(size).map(SkuReadModel::toView).into(items);
-        return new SkuPage(items, page, size, skus.live().countDocuments());
+        return skus.read(c -> {
+            List<SkuView> items = c.find().sort(Sorts.ascending("_id")).skip(page * size).limit(size)
+                    .map(SkuReadModel::toView).into(new ArrayList<>());
+            return new SkuPage(items, page, size, c.countDocuments());
+        });
     }
 
     public List<Document> snapshot() {
-        return skus.live().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return skus.read(c -> c.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
     }
 
     private static SkuView toView(Document d) {

@@ -59,7 +59,7 @@ public class OrderJourneyReadModel {
     }
 
     public Optional<OrderJourney> find(OrderId orderId) {
-        return Optional.ofNullable(journeys.live().find(Filters.eq("_id", orderId.value())).first())
+        return Optional.ofNullable(journeys.read(c -> c.find(Filters.eq("_id", orderId.value())).first()))
                 .map(document -> new OrderJourney(orderId, document.getList("steps", Document.class, List.of()).stream()
                         .map(OrderJourneyReadModel::step)
                         .sorted(Comparator.comparingLong(JourneyStep::position))

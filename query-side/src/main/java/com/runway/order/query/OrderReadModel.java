@@ -81,7 +81,7 @@ public class OrderReadModel {
     }
 
     public Optional<OrderView> find(OrderId orderId) {
-        return Optional.ofNullable(orders.live().find(Filters.eq("_id", orderId.value())).first()).map(OrderReadModel::toView);
+        return Optional.ofNullable(orders.read(c -> c.find(Filters.eq("_id", orderId.value())).first())).map(OrderReadModel::toView);
     }
 
     public OrderPage page(CustomerId customerId, OrderStatus status, int page, int size) {
@@ -93,14 +93,15 @@ public class OrderReadModel {
             filters.add(Filters.eq("status", status.name()));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        List<OrderView> items = new ArrayList<>();
-        orders.live().find(filter).sort(Sorts.orderBy(Sorts.descending("placedAt"), Sorts.ascending("_id")))
-                .skip(page * size).limit(size).map(OrderReadModel::toView).into(items);
-        return new OrderPage(items, page, size, orders.live().countDocuments(filter));
+        return orders.read(c -> {
+            List<OrderView> items = c.find(filter).sort(Sorts.orderBy(Sorts.descending("placedAt"), Sorts.ascending("_id")))
+                    .skip(page * size).limit(size).map(OrderReadModel::toView).into(new ArrayList<>());
+            return new OrderPage(items, page, size, c.countDocuments(filter));
+        });
     }
 
     public List<Document> snapshot() {
-        return orders.live().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return orders.read(c -> c.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
     }
 
     static Document lineDocument(Sku sku, int quantity, Money unitPrice) {
