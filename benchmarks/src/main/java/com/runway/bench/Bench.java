@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
@@ -209,19 +207,12 @@ public final class Bench {
     }
 
     private static void registerCatalogue(Http http, Workload workload) throws InterruptedException {
-        Semaphore inFlight = new Semaphore(16);
-        List<CompletableFuture<Http.Reply>> registrations = new ArrayList<>();
-        List<String> skus = new ArrayList<>(workload.inStock);
-        skus.addAll(workload.soldOut);
-        for (String sku : skus) {
-            inFlight.acquire();
-            registrations.add(http.sendAsync("POST", "/api/skus", Map.of("sku", sku, "name", "Item " + sku,
-                    "unitPrice", Map.of("amount", "12.50", "currency", "EUR"), "initialStock", workload.initialStock(sku)))
-                    .whenComplete((reply, failure) -> inFlight.release()));
-        }
-        for (CompletableFuture<Http.Reply> registration : registrations) {
-            if (registration.join().status() != 201) {
-                throw new IllegalStateException("registering the catalogue failed: " + registration.join().body());
+        List<Http.Request> registrations = workload.catalogue().stream().map(sku -> new Http.Request("POST", "/api/skus",
+                Map.<String, Object>of("sku", sku, "name", "Item " + sku, "unitPrice", Map.of("amount", "12.50", "currency", "EUR"),
+                        "initialStock", workload.initialStock(sku)))).toList();
+        for (Http.Reply reply : http.sendAll(registrations, 16)) {
+            if (reply == null || reply.status() != 201) {
+                throw new IllegalStateException("registering the catalogue failed: " + (reply == null ? "no connection" : reply.body()));
             }
         }
     }

@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 
 /** JSON over HTTP/1.1 to one Runway on loopback. */
@@ -39,6 +42,22 @@ final class Http {
                 throw new UncheckedIOException("not JSON (" + status + "): " + body, e);
             }
         }
+    }
+
+    record Request(String method, String path, Object body) {
+    }
+
+    /** Sends every request, at most {@code inFlight} at a time, and waits for all: the replies in order, null where the connection failed. */
+    List<Reply> sendAll(List<Request> requests, int inFlight) throws InterruptedException {
+        Semaphore slots = new Semaphore(inFlight);
+        List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        for (Request request : requests) {
+            slots.acquire();
+            replies.add(sendAsync(request.method(), request.path(), request.body())
+                    .whenComplete((reply, failure) -> slots.release())
+                    .exceptionally(failure -> null));
+        }
+        return replies.stream().map(CompletableFuture::join).toList();
     }
 
     CompletableFuture<Reply> sendAsync(String method, String path, Object body) {

@@ -9,9 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 /**
  * What must be true after the load, read back through the API: every accepted order decided as its
@@ -43,8 +40,7 @@ final class Invariants {
                 }
             }
         }
-        List<String> skus = new ArrayList<>(workload.inStock);
-        skus.addAll(workload.soldOut);
+        List<String> skus = workload.catalogue();
         List<String> stock = new ArrayList<>();
         long deadline = System.nanoTime() + 60_000_000_000L;
         do {
@@ -67,20 +63,15 @@ final class Invariants {
         return violations;
     }
 
+    /** Every path's JSON, for those that answered 200. */
     private static Map<String, JsonNode> readAll(Http http, List<String> paths) throws InterruptedException {
-        Map<String, JsonNode> found = new ConcurrentHashMap<>();
-        Semaphore inFlight = new Semaphore(IN_FLIGHT);
-        List<CompletableFuture<?>> reads = new ArrayList<>();
-        for (String path : paths) {
-            inFlight.acquire();
-            reads.add(http.sendAsync("GET", path, null).whenComplete((reply, failure) -> {
-                inFlight.release();
-                if (failure == null && reply.status() == 200) {
-                    found.put(path, reply.json());
-                }
-            }));
+        List<Http.Reply> replies = http.sendAll(paths.stream().map(path -> new Http.Request("GET", path, null)).toList(), IN_FLIGHT);
+        Map<String, JsonNode> found = new HashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            if (replies.get(i) != null && replies.get(i).status() == 200) {
+                found.put(paths.get(i), replies.get(i).json());
+            }
         }
-        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         return found;
     }
 }

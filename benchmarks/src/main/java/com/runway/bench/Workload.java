@@ -61,6 +61,13 @@ final class Workload {
         }
     }
 
+    /** Every SKU the catalogue registers, in stock and sold out. */
+    List<String> catalogue() {
+        List<String> all = new ArrayList<>(inStock);
+        all.addAll(soldOut);
+        return all;
+    }
+
     int initialStock(String sku) {
         return soldOut.contains(sku) ? 0 : STOCK;
     }
