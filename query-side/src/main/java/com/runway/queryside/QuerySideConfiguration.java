@@ -71,6 +71,7 @@ public class QuerySideConfiguration {
             processing.registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
                     .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                     .registerHandlerInterceptor(group, c -> new FlowLogging())
+                    .registerHandlerInterceptor(group, c -> WriteBatch.interceptor())
                     .registerDeadLetterQueue(group, c -> deadLetters(mongoClient, database, group, c))
                     .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                             (c, invoker) -> deadLetterCache ? invoker.enableSequenceIdentifierCache() : invoker)

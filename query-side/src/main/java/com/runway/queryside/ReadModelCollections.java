@@ -1,12 +1,17 @@
 package com.runway.queryside;
 
 import com.mongodb.MongoNamespace;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -76,11 +81,33 @@ public class ReadModelCollections {
             }
         }
 
-        /** Runs a projection's write against the copy being written: the live one, or the new one during a rebuild. */
-        public <T> T write(Function<MongoCollection<Document>, T> write) {
+        /**
+         * A projection's change: written with the rest of its batch when the batch has been handled
+         * (see {@link WriteBatch}), or at once when no batch is being collected.
+         */
+        public void submit(WriteModel<Document> change) {
+            WriteBatch.current().ifPresentOrElse(batch -> batch.add(this, change), () -> apply(List.of(change)));
+        }
+
+        /**
+         * Hands {@code then} the document {@code id} as it stands once the changes submitted before
+         * this call are written (nothing if there is no such document); a batch reads each once.
+         */
+        public void afterWrite(Object id, Consumer<Document> then) {
+            WriteBatch.current().ifPresentOrElse(batch -> batch.afterWrite(this, id, then),
+                    () -> Optional.ofNullable(written(c -> c.find(Filters.eq("_id", id)).first())).ifPresent(then));
+        }
+
+        /** Writes {@code changes}, in order, to the copy being written. */
+        void apply(List<WriteModel<Document>> changes) {
+            written(c -> c.bulkWrite(changes, new BulkWriteOptions().ordered(true)));
+        }
+
+        /** Runs {@code work} against the copy being written: the live one, or the new one during a rebuild. */
+        <T> T written(Function<MongoCollection<Document>, T> work) {
             swap.readLock().lock();
             try {
-                return write.apply(rebuilding ? database.getCollection(name + REBUILD_SUFFIX) : live());
+                return work.apply(rebuilding ? database.getCollection(name + REBUILD_SUFFIX) : live());
             } finally {
                 swap.readLock().unlock();
             }

@@ -11,7 +11,11 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import org.h2.mvstore.MVStore;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,10 +50,23 @@ final class PrimaryKeyH2Backend extends H2Backend {
         }
     }
 
-    /** The {@code _id} index, also answering queries that pin {@code _id} beside other conditions. */
+    /**
+     * The {@code _id} index, also answering queries that pin {@code _id} beside other conditions.
+     * It remembers where the most recently used string ids are: the H2 index keys its map by a type
+     * H2 can only compare by Java-serializing both sides, a third of the server's time on the
+     * projections' updates. Every change to the index goes through here, so what it remembers stays
+     * true; an id it has forgotten is looked up in the index again.
+     */
     static final class PrimaryKey extends Index<Object> {
 
+        static final int REMEMBERED = 50_000;
         private final Index<Object> index;
+        private final Map<String, Object> positions = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
 
         PrimaryKey(Index<Object> index) {
             super(index.getName(), index.getKeys(), false);
@@ -82,7 +99,17 @@ final class PrimaryKeyH2Backend extends H2Backend {
 
         @Override
         public Iterable<Object> getPositions(Document query) {
-            return index.canHandle(query) ? index.getPositions(query) : index.getPositions(new Document("_id", pinnedId(query).orElseThrow()));
+            Optional<Object> pinned = pinnedId(query);
+            if (pinned.isPresent() && pinned.get() instanceof String id) {
+                Object position = positions.get(id);
+                if (position != null) {
+                    return List.of(position);
+                }
+                Iterable<Object> found = index.getPositions(new Document("_id", id));
+                found.forEach(p -> positions.put(id, p));
+                return found;
+            }
+            return index.canHandle(query) ? index.getPositions(query) : index.getPositions(new Document("_id", pinned.orElseThrow()));
         }
 
         @Override
@@ -98,11 +125,21 @@ final class PrimaryKeyH2Backend extends H2Backend {
         @Override
         public void add(Document document, Object position, MongoCollection<Object> collection) {
             index.add(document, position, collection);
+            if (document.get("_id") instanceof String id) {
+                positions.put(id, position);
+            }
         }
 
         @Override
         public Object remove(Document document) {
+            forget(document);
             return index.remove(document);
+        }
+
+        private void forget(Document document) {
+            if (document.get("_id") instanceof String id) {
+                positions.remove(id);
+            }
         }
 
         @Override
@@ -128,11 +165,16 @@ final class PrimaryKeyH2Backend extends H2Backend {
         @Override
         public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection)
                 throws KeyConstraintError {
+            if (!Objects.equals(oldDocument.get("_id"), newDocument.get("_id"))) {
+                forget(oldDocument);
+                forget(newDocument);
+            }
             index.updateInPlace(oldDocument, newDocument, position, collection);
         }
 
         @Override
         public void drop() {
+            positions.clear();
             index.drop();
         }
 

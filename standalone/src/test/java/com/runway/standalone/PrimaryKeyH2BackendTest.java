@@ -1,10 +1,13 @@
 package com.runway.standalone;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.Updates;
+import org.bson.conversions.Bson;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -70,5 +73,53 @@ class PrimaryKeyH2BackendTest {
                 .contains("a");
         assertThat(PrimaryKeyH2Backend.PrimaryKey.pinnedId(new Document("_id", new Document("$in", List.of("a", "b"))))).isEmpty();
         assertThat(PrimaryKeyH2Backend.PrimaryKey.pinnedId(new Document("status", "PLACED"))).isEmpty();
+    }
+
+    @Test
+    void aDeletedOrReplacedDocumentIsNeverFoundWhereItWas() {
+        Bson ord1 = Filters.and(Filters.eq("_id", "ord-1"), Filters.lt("version", 99L));
+        assertThat(orders.find(ord1).first()).isNotNull();
+
+        orders.deleteOne(Filters.eq("_id", "ord-1"));
+        assertThat(orders.find(ord1).first()).isNull();
+        assertThat(orders.updateOne(ord1, Updates.set("status", "CONFIRMED")).getMatchedCount()).isZero();
+
+        orders.insertOne(new org.bson.Document("_id", "ord-1").append("version", 1L).append("status", "AGAIN"));
+        assertThat(orders.find(ord1).first().getString("status")).isEqualTo("AGAIN");
+
+        orders.replaceOne(Filters.eq("_id", "ord-1"), new org.bson.Document("version", 2L).append("status", "REPLACED"));
+        assertThat(orders.find(ord1).first().getString("status")).isEqualTo("REPLACED");
+    }
+
+    @Test
+    void aDroppedOrRenamedCollectionAnswersForWhatItHoldsNow() {
+        Bson ord1 = Filters.and(Filters.eq("_id", "ord-1"), Filters.lt("version", 99L));
+        assertThat(orders.find(ord1).first()).isNotNull();
+        orders.drop();
+        assertThat(orders.find(ord1).first()).isNull();
+
+        MongoCollection<org.bson.Document> rebuilt = client.getDatabase("test").getCollection("orders_rebuild");
+        rebuilt.insertOne(new org.bson.Document("_id", "ord-9").append("version", 1L));
+        assertThat(rebuilt.find(Filters.and(Filters.eq("_id", "ord-9"), Filters.lt("version", 99L))).first()).isNotNull();
+        orders.insertOne(new org.bson.Document("_id", "ord-1").append("version", 1L));
+        rebuilt.renameCollection(new MongoNamespace("test", "orders"), new RenameCollectionOptions().dropTarget(true));
+
+        assertThat(orders.find(ord1).first()).isNull();
+        assertThat(orders.find(Filters.and(Filters.eq("_id", "ord-9"), Filters.lt("version", 99L))).first()).isNotNull();
+    }
+
+    @Test
+    void manyMoreDocumentsThanItRemembersAreAllFound() {
+        int count = PrimaryKeyH2Backend.PrimaryKey.REMEMBERED + 500;
+        List<org.bson.Document> many = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new org.bson.Document("_id", "many-" + i).append("version", 1L)).toList();
+        orders.insertMany(many);
+
+        for (int i = 0; i < count; i += 997) {
+            assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "many-" + i), Filters.lt("version", 2L)), Updates.set("version", 2L))
+                    .getModifiedCount()).as("many-" + i).isEqualTo(1);
+        }
+        assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "many-0"), Filters.lt("version", 2L)), Updates.set("version", 3L))
+                .getMatchedCount()).isZero();
     }
 }

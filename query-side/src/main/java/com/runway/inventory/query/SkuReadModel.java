@@ -2,6 +2,7 @@ package com.runway.inventory.query;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.runway.inventory.api.Sku;
@@ -31,7 +32,7 @@ public class SkuReadModel {
     }
 
     void register(SkuView sku, long sequence) {
-        skus.write(c -> c.updateOne(Filters.eq("_id", sku.sku().value()),
+        skus.submit(new UpdateOneModel<>(Filters.eq("_id", sku.sku().value()),
                 Updates.combine(
                         Updates.setOnInsert("name", sku.name()),
                         Updates.setOnInsert("unitPrice", MoneyDocuments.toDocument(sku.unitPrice())),
@@ -43,7 +44,7 @@ public class SkuReadModel {
     }
 
     void adjust(Sku sku, long sequence, int onHandDelta, int reservedDelta) {
-        skus.write(c -> c.updateOne(Filters.and(Filters.eq("_id", sku.value()), Filters.lt("version", sequence)),
+        skus.submit(new UpdateOneModel<>(Filters.and(Filters.eq("_id", sku.value()), Filters.lt("version", sequence)),
                 Updates.combine(
                         Updates.inc("onHand", onHandDelta),
                         Updates.inc("reserved", reservedDelta),

@@ -1,8 +1,8 @@
 package com.runway.journey.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.runway.journey.api.JourneyStep;
 import com.runway.journey.api.OrderJourney;
@@ -27,8 +27,10 @@ public class OrderJourneyReadModel {
     }
 
     /**
-     * One write per event: the step is pushed unless the journey already has it; a journey that did
-     * not match is new (inserted) or already has the step (the insert then finds its id taken).
+     * The journey is created if it is new, then the step pushed unless the journey already has it
+     * (an event handled again). Two changes, neither of which can fail on a duplicate key, so a batch
+     * handled again writes the same way on MongoDB and on the embedded server (which, unlike MongoDB,
+     * goes on past an error in an ordered bulk write).
      */
     void append(String orderId, String eventId, JourneyStep step) {
         Document entry = new Document("eventId", eventId)
@@ -42,20 +44,9 @@ public class OrderJourneyReadModel {
                 .append("causationId", step.causationId())
                 .append("sagaStep", step.sagaStep())
                 .append("compensation", step.compensation());
-        journeys.write(c -> {
-            if (c.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.ne("steps.eventId", eventId)), Updates.push("steps", entry))
-                    .getMatchedCount() > 0) {
-                return true;
-            }
-            try {
-                c.insertOne(new Document("_id", orderId).append("steps", List.of(entry)));
-            } catch (MongoWriteException alreadyThere) {
-                if (alreadyThere.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw alreadyThere;
-                }
-            }
-            return true;
-        });
+        journeys.submit(new UpdateOneModel<>(Filters.eq("_id", orderId), Updates.setOnInsert("steps", List.of()), new UpdateOptions().upsert(true)));
+        journeys.submit(new UpdateOneModel<>(Filters.and(Filters.eq("_id", orderId), Filters.ne("steps.eventId", eventId)),
+                Updates.push("steps", entry)));
     }
 
     public Optional<OrderJourney> find(OrderId orderId) {

@@ -25,11 +25,12 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Orders as customers and support staff read them. Each applied change is pushed to subscribers of
- * that order's {@link FindOrderQuery}, except while replaying, when nobody needs history re-told.
+ * Orders as customers and support staff read them. Once a batch's changes are written, each order it
+ * changed is pushed, as it now reads, to subscribers of that order's {@link FindOrderQuery} and of
+ * {@link WatchOrdersQuery}; not while replaying, when nobody needs history re-told.
  */
 @Component
 @ProcessingGroup(OrderProjection.NAME)
@@ -38,6 +39,7 @@ public class OrderProjection {
     public static final String NAME = "orders";
     private final OrderReadModel readModel;
     private final QueryUpdateEmitter updateEmitter;
+    private final Consumer<OrderView> subscribers = this::emit;
 
     public OrderProjection(OrderReadModel readModel, QueryUpdateEmitter updateEmitter) {
         this.readModel = readModel;
@@ -46,7 +48,8 @@ public class OrderProjection {
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        publish(readModel.insertPlaced(event, sequence, at), replay);
+        readModel.insertPlaced(event, sequence, at);
+        publish(event.orderId(), replay);
     }
 
     @EventHandler
@@ -96,15 +99,18 @@ public class OrderProjection {
     }
 
     private void change(OrderId orderId, long sequence, Instant at, ReplayStatus replay, Bson change) {
-        publish(readModel.apply(orderId, sequence, at, change), replay);
+        readModel.apply(orderId, sequence, at, change);
+        publish(orderId, replay);
     }
 
-    private void publish(Optional<OrderView> view, ReplayStatus replay) {
+    private void publish(OrderId orderId, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            view.ifPresent(v -> {
-                updateEmitter.emit(FindOrderQuery.class, q -> q.orderId().equals(v.orderId()), v);
-                updateEmitter.emit(WatchOrdersQuery.class, q -> true, v);
-            });
+            readModel.afterWrite(orderId, subscribers);
         }
+    }
+
+    private void emit(OrderView view) {
+        updateEmitter.emit(FindOrderQuery.class, q -> q.orderId().equals(view.orderId()), view);
+        updateEmitter.emit(WatchOrdersQuery.class, q -> true, view);
     }
 }

@@ -2,10 +2,9 @@ package com.runway.order.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.runway.inventory.api.Sku;
@@ -31,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The {@code orders} collection. Each change applies only if the document has not yet seen the
@@ -51,11 +51,11 @@ public class OrderReadModel {
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("placedAt")));
     }
 
-    Optional<OrderView> insertPlaced(OrderPlacedEvent event, long sequence, Instant at) {
+    void insertPlaced(OrderPlacedEvent event, long sequence, Instant at) {
         List<Document> lines = event.lines().stream()
                 .map(line -> new Document("sku", line.sku().value()).append("quantity", line.quantity()))
                 .toList();
-        Document after = orders.write(c -> c.findOneAndUpdate(Filters.eq("_id", event.orderId().value()),
+        orders.submit(new UpdateOneModel<>(Filters.eq("_id", event.orderId().value()),
                 Updates.combine(
                         Updates.setOnInsert("customerId", event.customerId().value()),
                         Updates.setOnInsert("status", OrderStatus.PLACED.name()),
@@ -63,17 +63,26 @@ public class OrderReadModel {
                         Updates.setOnInsert("placedAt", Date.from(at)),
                         Updates.setOnInsert("updatedAt", Date.from(at)),
                         Updates.setOnInsert("version", sequence)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
-        return Optional.ofNullable(after).map(OrderReadModel::toView);
+                new UpdateOptions().upsert(true)));
     }
 
-    /** Applies {@code change} unless the order has already seen this sequence number; returns the new view if applied. */
-    Optional<OrderView> apply(OrderId orderId, long sequence, Instant at, Bson change) {
-        Document after = orders.write(c -> c.findOneAndUpdate(
+    /** Applies {@code change} unless the order has already seen this sequence number. */
+    void apply(OrderId orderId, long sequence, Instant at, Bson change) {
+        orders.submit(new UpdateOneModel<>(
                 Filters.and(Filters.eq("_id", orderId.value()), Filters.lt("version", sequence)),
-                Updates.combine(change, Updates.set("version", sequence), Updates.set("updatedAt", Date.from(at))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
-        return Optional.ofNullable(after).map(OrderReadModel::toView);
+                Updates.combine(change, Updates.set("version", sequence), Updates.set("updatedAt", Date.from(at)))));
+    }
+
+    /** Hands {@code then} the order as it reads once the changes made so far are written; once per batch for the same {@code then}. */
+    void afterWrite(OrderId orderId, Consumer<OrderView> then) {
+        orders.afterWrite(orderId.value(), new AsView(then));
+    }
+
+    private record AsView(Consumer<OrderView> then) implements Consumer<Document> {
+        @Override
+        public void accept(Document document) {
+            then.accept(toView(document));
+        }
     }
 
     void beginRebuild() {

@@ -1,0 +1,79 @@
+package com.runway.queryside;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The read-model changes of one batch of events, written together when the batch has been handled:
+ * one ordered {@code bulkWrite} per collection instead of a round trip per event (a bulk write costs
+ * the embedded server about a fifth of single writes per document), and one read of the documents
+ * whose new state is pushed to live subscribers. The writes go out while the batch's unit of work is
+ * still open, before its token is stored, so a failed write fails the batch and it is handled again.
+ */
+public final class WriteBatch {
+
+    private static final String RESOURCE = WriteBatch.class.getName();
+    private final Map<ReadModelCollections.Rebuildable, List<WriteModel<Document>>> changes = new LinkedHashMap<>();
+    private final Map<ReadModelCollections.Rebuildable, Map<Object, Set<Consumer<Document>>>> followUps = new LinkedHashMap<>();
+
+    private WriteBatch() {
+    }
+
+    /** The batch being handled on this thread, if its processor collects writes. */
+    static Optional<WriteBatch> current() {
+        return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.root().<WriteBatch>getResource(RESOURCE));
+    }
+
+    /** Registered on each read model's processor: collects the batch's writes and sends them after its last event. */
+    public static MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return WriteBatch::intercept;
+    }
+
+    private static Object intercept(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
+            return chain.proceed();
+        }
+        WriteBatch writes = batch.root().getOrComputeResource(RESOURCE, key -> new WriteBatch());
+        Object result = chain.proceed();
+        if (batch.isLastMessage()) {
+            writes.flush();
+        }
+        return result;
+    }
+
+    void add(ReadModelCollections.Rebuildable collection, WriteModel<Document> change) {
+        changes.computeIfAbsent(collection, c -> new ArrayList<>()).add(change);
+    }
+
+    void afterWrite(ReadModelCollections.Rebuildable collection, Object id, Consumer<Document> then) {
+        followUps.computeIfAbsent(collection, c -> new LinkedHashMap<>()).computeIfAbsent(id, i -> new LinkedHashSet<>()).add(then);
+    }
+
+    private void flush() {
+        changes.forEach(ReadModelCollections.Rebuildable::apply);
+        changes.clear();
+        followUps.forEach((collection, byId) -> {
+            Map<Object, Document> found = new LinkedHashMap<>();
+            collection.written(c -> c.find(Filters.in("_id", byId.keySet())).into(new ArrayList<>()))
+                    .forEach(document -> found.put(document.get("_id"), document));
+            byId.forEach((id, thens) -> Optional.ofNullable(found.get(id)).ifPresent(document -> thens.forEach(then -> then.accept(document))));
+        });
+        followUps.clear();
+    }
+}
