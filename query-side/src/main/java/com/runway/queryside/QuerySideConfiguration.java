@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +58,12 @@ public class QuerySideConfiguration {
      * With {@code runway.processing.dead-letter-cache} (the default) the processor remembers which
      * aggregates have nothing parked, instead of asking MongoDB before every event.
      *
+     * No transaction manager: the read models, their tokens and dead letters all live in MongoDB, so
+     * a database transaction (the standalone's H2) covers none of them. With one, Axon's tracking
+     * processor stores a batch's token before handling it, counting on the transaction to undo that
+     * if the batch fails; here nothing undid it, and a failed batch was skipped on retry. Without
+     * one, the token is stored once the batch's writes are made.
+     *
      * A handler that fails (MongoDB unreachable, say) must not be skipped: the default would log
      * and move on, leaving the read model wrong for good. Propagating makes the processor back off
      * and retry from the failed event, so a read model can be late but not wrong.
@@ -69,6 +76,7 @@ public class QuerySideConfiguration {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             EventProcessors.forGroup(environment, group, READ_MODEL_PROCESSORS).register(processing, group, false);
             processing.registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
+                    .registerTransactionManager(group, c -> NoTransactionManager.instance())
                     .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                     .registerHandlerInterceptor(group, c -> new FlowLogging())
                     .registerHandlerInterceptor(group, c -> WriteBatch.interceptor())

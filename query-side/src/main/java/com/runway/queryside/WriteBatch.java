@@ -9,6 +9,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ import java.util.function.Consumer;
  */
 public final class WriteBatch {
 
+    private static final Logger log = LoggerFactory.getLogger(WriteBatch.class);
     private static final String RESOURCE = WriteBatch.class.getName();
     private final Map<ReadModelCollections.Rebuildable, List<WriteModel<Document>>> changes = new LinkedHashMap<>();
     private final Map<ReadModelCollections.Rebuildable, Map<Object, Set<Consumer<Document>>>> followUps = new LinkedHashMap<>();
@@ -40,21 +43,49 @@ public final class WriteBatch {
         return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.root().<WriteBatch>getResource(RESOURCE));
     }
 
-    /** Registered on each read model's processor: collects the batch's writes and sends them after its last event. */
+    /**
+     * Registered on each read model's processor: collects the batch's writes and sends them after its
+     * last event. A batch whose writes fail is handled again one write per event, so that the event
+     * whose write fails is the one dead-lettered (its order parked, every other flowing) rather than
+     * the whole batch retried for ever; the writes are idempotent, so those already made are no-ops.
+     */
     public static MessageHandlerInterceptor<EventMessage<?>> interceptor() {
-        return WriteBatch::intercept;
+        return new Collector();
     }
 
-    private static Object intercept(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
-            return chain.proceed();
+    private static final class Collector implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        private volatile boolean writeEachEvent;
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
+                return chain.proceed();
+            }
+            if (writeEachEvent) {
+                Object result = chain.proceed();
+                if (batch.isLastMessage()) {
+                    batch.onCommit(committed -> {
+                        log.info("A batch handled one write per event has committed; collecting writes again");
+                        writeEachEvent = false;
+                    });
+                }
+                return result;
+            }
+            WriteBatch writes = batch.root().getOrComputeResource(RESOURCE, key -> new WriteBatch());
+            Object result = chain.proceed();
+            if (batch.isLastMessage()) {
+                try {
+                    writes.flush();
+                } catch (RuntimeException failed) {
+                    log.warn("The writes of a batch of {} events failed ({}); handling it again one write per event",
+                            batch.getMessage() == null ? 0 : "these", failed.getMessage());
+                    writeEachEvent = true;
+                    throw failed;
+                }
+            }
+            return result;
         }
-        WriteBatch writes = batch.root().getOrComputeResource(RESOURCE, key -> new WriteBatch());
-        Object result = chain.proceed();
-        if (batch.isLastMessage()) {
-            writes.flush();
-        }
-        return result;
     }
 
     void add(ReadModelCollections.Rebuildable collection, WriteModel<Document> change) {

@@ -22,7 +22,11 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -54,6 +58,7 @@ class WriteBatchTest {
     private static final OrderId SECOND = new OrderId("order-2");
     private final AtomicLong position = new AtomicLong();
     private final List<Long> ordersSeenWhileHandling = new ArrayList<>();
+    private final MessageHandlerInterceptor<EventMessage<?>> collector = WriteBatch.interceptor();
     private QueryUpdateEmitter emitter;
     private AnnotationEventHandlerAdapter orders;
     private AnnotationEventHandlerAdapter journeys;
@@ -106,13 +111,34 @@ class WriteBatchTest {
         assertThat(orderDocuments()).isEmpty();
     }
 
+    @Test
+    void aBatchWhoseWritesFailIsHandledAgainOneWritePerEventSoTheFailingEventCanBeParkedThenBatchingResumes() throws Exception {
+        mongo.database().getCollection("orders").createIndex(Indexes.ascending("customerId"), new IndexOptions().unique(true));
+        List<TrackedEventMessage<?>> twoOrdersOfOneCustomer = List.of(placed(FIRST), placed(SECOND));
+
+        assertThatThrownBy(() -> handleBatch(twoOrdersOfOneCustomer)).isInstanceOf(MongoBulkWriteException.class);
+        ordersSeenWhileHandling.clear();
+        assertThatThrownBy(() -> handleBatch(twoOrdersOfOneCustomer)).isInstanceOf(MongoBulkWriteException.class);
+        assertThat(ordersSeenWhileHandling).as("the first order written as its event was handled").containsExactly(1L);
+
+        mongo.database().getCollection("orders").dropIndexes();
+        ordersSeenWhileHandling.clear();
+        handleBatch(twoOrdersOfOneCustomer);
+        assertThat(ordersSeenWhileHandling).containsExactly(1L, 2L);
+
+        ordersSeenWhileHandling.clear();
+        handleBatch(List.of(placed(new OrderId("order-3"))));
+        assertThat(ordersSeenWhileHandling).as("collected again").containsExactly(2L);
+        assertThat(orderDocuments()).hasSize(3);
+    }
+
     private void handleBatch(List<TrackedEventMessage<?>> events) throws Exception {
         handleBatch(events, message -> { });
     }
 
     private void handleBatch(List<TrackedEventMessage<?>> events, MessageCheck check) throws Exception {
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(events));
-        ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(WriteBatch.interceptor()), message -> {
+        ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(collector), message -> {
             check.accept(message);
             orders.handle(message);
             journeys.handle(message);

@@ -42,7 +42,6 @@ import com.runway.fulfilment.api.FulfilmentView;
 import com.runway.order.api.OrderForceCancellationRequestedEvent;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -306,11 +305,7 @@ public class FulfilmentSaga {
                         order, alreadyFiring.getMessage());
             }
         };
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(u -> cancel.run());
-        } else {
-            cancel.run();
-        }
+        AfterCommit.run(cancel);
     }
 
     /** For operators: what this process holds right now. */
