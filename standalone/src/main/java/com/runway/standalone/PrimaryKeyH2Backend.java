@@ -114,6 +114,17 @@ final class PrimaryKeyH2Backend extends H2Backend {
 
         @Override
         public Object getPosition(Document document) {
+            if (document.get("_id") instanceof String id) {
+                Object position = positions.get(id);
+                if (position != null) {
+                    return position;
+                }
+                Object found = index.getPosition(document);
+                if (found != null) {
+                    positions.put(id, found);
+                }
+                return found;
+            }
             return index.getPosition(document);
         }
 

@@ -27,10 +27,9 @@ public class OrderJourneyReadModel {
     }
 
     /**
-     * The journey is created if it is new, then the step pushed unless the journey already has it
-     * (an event handled again). Two changes, neither of which can fail on a duplicate key, so a batch
-     * handled again writes the same way on MongoDB and on the embedded server (which, unlike MongoDB,
-     * goes on past an error in an ordered bulk write).
+     * One write per event, which creates the journey if it is new: the step is added as a set member.
+     * A step is made only of what its event carries, so an event handled again makes an identical
+     * step and adds nothing; and the write cannot fail on a duplicate key, as a guarded upsert would.
      */
     void append(String orderId, String eventId, JourneyStep step) {
         Document entry = new Document("eventId", eventId)
@@ -44,9 +43,7 @@ public class OrderJourneyReadModel {
                 .append("causationId", step.causationId())
                 .append("sagaStep", step.sagaStep())
                 .append("compensation", step.compensation());
-        journeys.submit(new UpdateOneModel<>(Filters.eq("_id", orderId), Updates.setOnInsert("steps", List.of()), new UpdateOptions().upsert(true)));
-        journeys.submit(new UpdateOneModel<>(Filters.and(Filters.eq("_id", orderId), Filters.ne("steps.eventId", eventId)),
-                Updates.push("steps", entry)));
+        journeys.submit(new UpdateOneModel<>(Filters.eq("_id", orderId), Updates.addToSet("steps", entry), new UpdateOptions().upsert(true)));
     }
 
     public Optional<OrderJourney> find(OrderId orderId) {
