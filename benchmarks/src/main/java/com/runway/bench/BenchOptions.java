@@ -38,7 +38,7 @@ record BenchOptions(
                 Integer.parseInt(given.getOrDefault("concurrency", "64")),
                 Integer.parseInt(given.getOrDefault("skus", "1000")),
                 Integer.parseInt(given.getOrDefault("hot-skus", "5")),
-                Integer.parseInt(given.getOrDefault("baseline-orders", Integer.toString(Math.max(1, orders / 4)))),
+                Integer.parseInt(given.getOrDefault("baseline-orders", Integer.toString(orders))),
                 !given.getOrDefault("baseline", "true").equals("false"),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("half-peak-seconds", "20"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("phase-timeout-seconds", "1800"))),

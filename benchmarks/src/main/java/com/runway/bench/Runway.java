@@ -31,7 +31,7 @@ final class Runway implements AutoCloseable {
         String adminToken = UUID.randomUUID().toString();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + options.appHeap(), "-XX:+UseParallelGC", "-Daxoniq.update-checker.disabled=true",
+                "-Xmx" + options.appHeap(), "-Daxoniq.update-checker.disabled=true",
                 "-jar", options.jar().toAbsolutePath().toString(),
                 "--runway.data-dir=" + dataDir.toAbsolutePath(), "--server.port=" + port, "--runway.admin.token=" + adminToken,
                 "--server.address=127.0.0.1", "--logging.level.root=WARN", "--logging.level.com.runway=WARN"));
