@@ -3,6 +3,9 @@ package com.runway.queryside;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -87,6 +90,15 @@ public class ReadModelCollections {
          */
         public void submit(WriteModel<Document> change) {
             WriteBatch.current().ifPresentOrElse(batch -> batch.add(this, change), () -> apply(List.of(change)));
+        }
+
+        /**
+         * Adds {@code member} to the set {@code field} of document {@code id}, creating the document if
+         * it is new. Within a batch, one document's additions are written as one.
+         */
+        public void addToSet(Object id, String field, Document member) {
+            WriteBatch.current().ifPresentOrElse(batch -> batch.addToSet(this, id, field, member),
+                    () -> apply(List.of(new UpdateOneModel<>(Filters.eq("_id", id), Updates.addToSet(field, member), new UpdateOptions().upsert(true)))));
         }
 
         /**

@@ -1,9 +1,6 @@
 package com.runway.journey.query;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.runway.journey.api.JourneyStep;
 import com.runway.journey.api.OrderJourney;
 import com.runway.order.api.OrderId;
@@ -27,9 +24,10 @@ public class OrderJourneyReadModel {
     }
 
     /**
-     * One write per event, which creates the journey if it is new: the step is added as a set member.
-     * A step is made only of what its event carries, so an event handled again makes an identical
-     * step and adds nothing; and the write cannot fail on a duplicate key, as a guarded upsert would.
+     * The step is added as a set member, creating the journey if it is new (one write per order and
+     * batch). A step is made only of what its event carries, so an event handled again makes an
+     * identical step and adds nothing; and the write cannot fail on a duplicate key, as a guarded
+     * upsert would.
      */
     void append(String orderId, String eventId, JourneyStep step) {
         Document entry = new Document("eventId", eventId)
@@ -43,7 +41,7 @@ public class OrderJourneyReadModel {
                 .append("causationId", step.causationId())
                 .append("sagaStep", step.sagaStep())
                 .append("compensation", step.compensation());
-        journeys.submit(new UpdateOneModel<>(Filters.eq("_id", orderId), Updates.addToSet("steps", entry), new UpdateOptions().upsert(true)));
+        journeys.addToSet(orderId, "steps", entry);
     }
 
     public Optional<OrderJourney> find(OrderId orderId) {
