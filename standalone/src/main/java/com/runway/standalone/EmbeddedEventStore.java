@@ -48,7 +48,13 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
         return new SQLStateResolver();
     }
 
-    /** Axon's JDBC engine as its auto-configuration builds it, reading past gaps with {@link GapReads}. */
+    /**
+     * Events read per query by a processor that is behind (a replay): Axon's 100 made a rebuild
+     * wait on a query every 100 events.
+     */
+    static final int READ_BATCH = 1_000;
+
+    /** Axon's JDBC engine as its auto-configuration builds it, reading past gaps with {@link GapReads} and {@link #READ_BATCH} events at a time. */
     @Bean
     static EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -65,6 +71,7 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .readEventDataWithGaps(GapReads::statement)
+                .batchSize(READ_BATCH)
                 .build();
     }
 
