@@ -29,8 +29,9 @@ import java.util.function.Consumer;
  * one ordered {@code bulkWrite} per collection instead of a round trip per event (a bulk write costs
  * the embedded server about a fifth of single writes per document), and one read of the documents
  * whose new state is pushed to live subscribers. Members added to a document's set are written as
- * one addition per document, after that collection's other changes (set additions commute). The writes go out while the batch's unit of work is
- * still open, before its token is stored, so a failed write fails the batch and it is handled again.
+ * one addition per document, after that collection's other changes (set additions commute). The
+ * writes go out while the batch's unit of work is still open, before its token is stored, so a failed
+ * write fails the batch and it is handled again.
  */
 public final class WriteBatch {
 
@@ -83,8 +84,7 @@ public final class WriteBatch {
                 try {
                     writes.flush();
                 } catch (RuntimeException failed) {
-                    log.warn("The writes of a batch of {} events failed ({}); handling it again one write per event",
-                            batch.getMessage() == null ? 0 : "these", failed.getMessage());
+                    log.warn("A batch's read-model writes failed ({}); handling it again one write per event", failed.getMessage());
                     writeEachEvent = true;
                     throw failed;
                 }

@@ -43,6 +43,7 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -80,8 +81,7 @@ class WriteBatchTest {
         ArgumentCaptor<OrderView> announced = ArgumentCaptor.forClass(OrderView.class);
         verify(emitter, times(2)).emit(eq(FindOrderQuery.class), any(Predicate.class), announced.capture());
         assertThat(announced.getAllValues()).extracting(OrderView::orderId, OrderView::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FIRST, OrderStatus.REJECTED),
-                        org.assertj.core.groups.Tuple.tuple(SECOND, OrderStatus.PLACED));
+                .containsExactly(tuple(FIRST, OrderStatus.REJECTED), tuple(SECOND, OrderStatus.PLACED));
     }
 
     @Test
