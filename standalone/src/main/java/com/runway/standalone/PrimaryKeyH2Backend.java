@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The embedded server's H2 backend, with one difference: a query that pins {@code _id} to a value
@@ -101,31 +102,26 @@ final class PrimaryKeyH2Backend extends H2Backend {
         public Iterable<Object> getPositions(Document query) {
             Optional<Object> pinned = pinnedId(query);
             if (pinned.isPresent() && pinned.get() instanceof String id) {
-                Object position = positions.get(id);
-                if (position != null) {
-                    return List.of(position);
-                }
-                Iterable<Object> found = index.getPositions(new Document("_id", id));
-                found.forEach(p -> positions.put(id, p));
-                return found;
+                Object position = remembered(id, () -> index.getPosition(new Document("_id", id)));
+                return position == null ? List.of() : List.of(position);
             }
             return index.canHandle(query) ? index.getPositions(query) : index.getPositions(new Document("_id", pinned.orElseThrow()));
         }
 
         @Override
         public Object getPosition(Document document) {
-            if (document.get("_id") instanceof String id) {
-                Object position = positions.get(id);
+            return document.get("_id") instanceof String id ? remembered(id, () -> index.getPosition(document)) : index.getPosition(document);
+        }
+
+        private Object remembered(String id, Supplier<Object> lookUp) {
+            Object position = positions.get(id);
+            if (position == null) {
+                position = lookUp.get();
                 if (position != null) {
-                    return position;
+                    positions.put(id, position);
                 }
-                Object found = index.getPosition(document);
-                if (found != null) {
-                    positions.put(id, found);
-                }
-                return found;
             }
-            return index.getPosition(document);
+            return position;
         }
 
         @Override
