@@ -52,6 +52,11 @@ public class ReadModelCollections {
         return collection;
     }
 
+    /** Adds {@code members} to the set {@code field} of document {@code id}, creating the document if it is new. */
+    static WriteModel<Document> setAddition(Object id, String field, List<Document> members) {
+        return new UpdateOneModel<>(Filters.eq("_id", id), Updates.addEachToSet(field, members), new UpdateOptions().upsert(true));
+    }
+
     public final class Rebuildable {
 
         private final String name;
@@ -98,7 +103,7 @@ public class ReadModelCollections {
          */
         public void addToSet(Object id, String field, Document member) {
             WriteBatch.current().ifPresentOrElse(batch -> batch.addToSet(this, id, field, member),
-                    () -> apply(List.of(new UpdateOneModel<>(Filters.eq("_id", id), Updates.addToSet(field, member), new UpdateOptions().upsert(true)))));
+                    () -> apply(List.of(setAddition(id, field, List.of(member)))));
         }
 
         /**

@@ -1,9 +1,6 @@
 package com.runway.queryside;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -108,7 +105,7 @@ public final class WriteBatch {
 
     private void flush() {
         setMembers.forEach((collection, byId) -> byId.forEach((id, byField) -> byField.forEach((field, members) ->
-                add(collection, new UpdateOneModel<>(Filters.eq("_id", id), Updates.addEachToSet(field, members), new UpdateOptions().upsert(true))))));
+                add(collection, ReadModelCollections.setAddition(id, field, members)))));
         setMembers.clear();
         changes.forEach(ReadModelCollections.Rebuildable::apply);
         changes.clear();

@@ -20,12 +20,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The embedded server's H2 backend, with one difference: a query that pins {@code _id} to a value
- * is answered from the primary key even when it has other conditions too. MongoDB does that; the
- * embedded server only uses an index when the query names exactly its fields, so the projections'
- * guarded updates ({@code _id} and "version below n") scanned the whole collection: 6 ms a write at
- * 20,000 orders, half the app's CPU in the benchmark. Matching is unchanged: every document the key
- * finds is still checked against the whole query.
+ * The embedded server's H2 backend, with a different {@code _id} index (see {@link PrimaryKey}): a
+ * query that pins {@code _id} to a value is answered from the primary key even when it has other
+ * conditions too. MongoDB does that; the embedded server only uses an index when the query names
+ * exactly its fields, so the projections' guarded updates ({@code _id} and "version below n")
+ * scanned the whole collection: 6 ms a write at 20,000 orders, half the app's CPU in the benchmark.
+ * Matching is unchanged: every document the key finds is still checked against the whole query.
  */
 final class PrimaryKeyH2Backend extends H2Backend {
 
