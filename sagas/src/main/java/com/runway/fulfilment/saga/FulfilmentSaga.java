@@ -41,6 +41,7 @@ import org.axonframework.config.ProcessingGroup;
 import com.runway.fulfilment.api.FulfilmentView;
 import com.runway.order.api.OrderForceCancellationRequestedEvent;
 import org.axonframework.common.AxonTransientException;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -81,6 +82,8 @@ public class FulfilmentSaga {
     private transient DeadlineManager deadlineManager;
     @Autowired
     private transient FulfilmentSettings settings;
+    @Autowired
+    private transient TransactionManager transactionManager;
 
     private OrderId orderId;
     private FulfilmentStep step;
@@ -286,7 +289,8 @@ public class FulfilmentSaga {
     /**
      * The timeout is cancelled once this step has committed, not as part of it: a timeout that is
      * firing at that moment cannot be cancelled any more (the scheduler refuses), and that refusal
-     * failed the saga's whole batch (seen in the benchmark). A timeout left behind, by that race or
+     * failed the saga's whole batch (seen in the benchmark). The batch's cancellations share one
+     * transaction. A timeout left behind, by that race or
      * by a crash in between, finds the payment answered and does nothing.
      */
     private void cancelPaymentTimeout() {
@@ -305,7 +309,7 @@ public class FulfilmentSaga {
                         order, alreadyFiring.getMessage());
             }
         };
-        AfterCommit.run(cancel);
+        AfterCommit.run(transactionManager, cancel);
     }
 
     /** For operators: what this process holds right now. */

@@ -1,5 +1,7 @@
 package com.runway.fulfilment.saga;
 
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -16,6 +18,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AfterCommitTest {
 
     private final List<String> done = new ArrayList<>();
+
+    /** Records where its transactions begin and end among the actions. */
+    private final TransactionManager transactions = () -> {
+        done.add("begin");
+        return new Transaction() {
+            @Override
+            public void commit() {
+                done.add("commit");
+            }
+
+            @Override
+            public void rollback() {
+                done.add("rollback");
+            }
+        };
+    };
 
     /** What Axon's deadline managers do with a cancellation: enlist it in the current unit of work, or run it now. */
     private final Runnable enlistingCancel = () -> {
@@ -36,18 +54,47 @@ class AfterCommitTest {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("payment authorised"));
         unitOfWork.onCommit(u -> done.add("committed"));
 
-        AfterCommit.run(enlistingCancel);
+        AfterCommit.run(transactions, enlistingCancel);
         assertThat(done).isEmpty();
         unitOfWork.commit();
 
-        assertThat(done).containsExactly("committed", "cancelled");
+        assertThat(done).containsExactly("committed", "begin", "cancelled", "commit");
+    }
+
+    @Test
+    void theActionsOfOneBatchRunTogetherInOneTransaction() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch"));
+        for (String order : List.of("order-1", "order-2", "order-3")) {
+            UnitOfWork<?> event = DefaultUnitOfWork.startAndGet(new GenericMessage<>(order));
+            AfterCommit.run(transactions, () -> done.add("cancelled " + order));
+            event.commit();
+        }
+        assertThat(done).isEmpty();
+
+        batch.commit();
+
+        assertThat(done).containsExactly("begin", "cancelled order-1", "cancelled order-2", "cancelled order-3", "commit");
+    }
+
+    @Test
+    void anActionThatFailsLeavesTheOthersToRun() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch"));
+        AfterCommit.run(transactions, () -> done.add("cancelled order-1"));
+        AfterCommit.run(transactions, () -> {
+            throw new IllegalStateException("the timeout is firing");
+        });
+        AfterCommit.run(transactions, () -> done.add("cancelled order-3"));
+
+        batch.commit();
+
+        assertThat(done).containsExactly("begin", "cancelled order-1", "cancelled order-3", "commit");
     }
 
     @Test
     void nothingRunsWhenTheUnitOfWorkRollsBack() {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("payment authorised"));
 
-        AfterCommit.run(enlistingCancel);
+        AfterCommit.run(transactions, enlistingCancel);
         unitOfWork.rollback();
 
         assertThat(done).isEmpty();
@@ -55,9 +102,9 @@ class AfterCommitTest {
 
     @Test
     void withoutAUnitOfWorkTheActionRunsAtOnce() {
-        AfterCommit.run(enlistingCancel);
+        AfterCommit.run(transactions, enlistingCancel);
 
-        assertThat(done).containsExactly("cancelled");
+        assertThat(done).containsExactly("begin", "cancelled", "commit");
     }
 
     @Test

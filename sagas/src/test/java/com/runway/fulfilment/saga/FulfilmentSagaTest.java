@@ -41,6 +41,7 @@ import com.runway.shipping.api.ShipmentDispatchedEvent;
 import com.runway.shipping.api.ShipmentId;
 import com.runway.shipping.api.ShipmentRefusedEvent;
 import org.axonframework.test.saga.ContinuedGivenState;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,7 @@ class FulfilmentSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(FulfilmentSaga.class);
         fixture.registerResource(new FulfilmentSettings(TIMEOUT));
+        fixture.registerResource(NoTransactionManager.instance());
     }
 
     private static OrderPlacedEvent placed() {
