@@ -95,6 +95,9 @@ public final class Bench {
         double replaySeconds;
         double replayEventsPerSecond;
         double cpuSecondsUnderPeak;
+        int streamReconnects;
+        double cpuMsPerOrderAtHalfPeak;
+        int decisionsReadDirectly;
 
         private SystemRun(String name) {
             this.name = name;
@@ -119,11 +122,15 @@ public final class Bench {
                     run.eventsDuringPeak = head(app.http) - headBefore;
                     placed.addAll(run.peak.accepted());
                     if (full) {
-                        double rate = Math.max(1, run.peak.decidedPerSecond() / 2);
+                        double rate = options.halfPeakRate() > 0 ? options.halfPeakRate() : Math.max(1, run.peak.decidedPerSecond() / 2);
                         int count = (int) Math.max(50, Math.min(orders, rate * options.halfPeakDuration().toSeconds()));
+                        double cpuBeforeHalfPeak = app.cpuSeconds();
                         run.halfPeak = load.fixedRate("half-peak", warmUp + orders, count, rate);
+                        run.cpuMsPerOrderAtHalfPeak = (app.cpuSeconds() - cpuBeforeHalfPeak) * 1000 / count;
                         placed.addAll(run.halfPeak.accepted());
                     }
+                    run.streamReconnects = watch.reconnects();
+                    run.decisionsReadDirectly = watch.readDirectly();
                     for (LoadPhase.Result phase : Stream.of(run.warmUp, run.peak, run.halfPeak).filter(p -> p != null).toList()) {
                         phase.refusals().forEach((status, count) -> run.violations.add(phase.name() + ": " + count + " orders answered "
                                 + (status == -1 ? "with a connection failure" : status == -2 ? "never" : Integer.toString(status))));
@@ -183,7 +190,10 @@ public final class Bench {
                 map.put(phase.name(), figures);
             }
             map.put("appCpuCoresUnderPeak", round(cpuSecondsUnderPeak / ((peak.lastDecidedAt() - peak.startedAt()) / 1e9)));
+            map.put("appCpuMsPerOrderAtHalfPeak", round(cpuMsPerOrderAtHalfPeak));
             map.put("eventsWritten", eventsWritten);
+            map.put("liveStreamReconnects", streamReconnects);
+            map.put("decisionsReadFromTheOrderNotTheStream", decisionsReadDirectly);
             map.put("eventsAppendedPerSecondUnderPeak", round(eventsPerSecond()));
             map.put("replaySeconds", round(replaySeconds));
             map.put("replayEventsPerSecond", round(replayEventsPerSecond));
@@ -201,6 +211,12 @@ public final class Bench {
         }
         System.out.printf("app CPU under peak: %.2f cores; events written: %,d%n",
                 run.cpuSecondsUnderPeak / ((run.peak.lastDecidedAt() - run.peak.startedAt()) / 1e9), run.eventsWritten);
+        if (run.halfPeak != null) {
+            System.out.printf("app CPU per order at half peak (fixed rate, from scheduled send to last decision): %.1f ms%n",
+                    run.cpuMsPerOrderAtHalfPeak);
+        }
+        System.out.printf("live stream: reopened %d times; %d decisions not shown on it within %d s, read from the order instead%n",
+                run.streamReconnects, run.decisionsReadDirectly, OrderWatch.PATIENCE.toSeconds());
         if (run.replaySeconds > 0) {
             System.out.printf("replay of %s: %.2f s, %,.0f events/s%n", PROJECTIONS, run.replaySeconds, run.replayEventsPerSecond);
         }

@@ -16,6 +16,7 @@ record BenchOptions(
         int baselineOrders,
         boolean baseline,
         Duration halfPeakDuration,
+        double halfPeakRate,
         Duration phaseTimeout,
         String appHeap,
         java.util.List<String> appJvmOptions) {
@@ -41,6 +42,7 @@ record BenchOptions(
                 Integer.parseInt(given.getOrDefault("baseline-orders", Integer.toString(orders))),
                 !given.getOrDefault("baseline", "true").equals("false"),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("half-peak-seconds", "20"))),
+                Double.parseDouble(given.getOrDefault("half-peak-rate", "0")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("phase-timeout-seconds", "1800"))),
                 given.getOrDefault("app-heap", "1g"),
                 java.util.Arrays.stream(given.getOrDefault("app-jvm", "").split(" ")).filter(o -> !o.isBlank()).toList());

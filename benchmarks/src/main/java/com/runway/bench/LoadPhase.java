@@ -79,12 +79,12 @@ final class LoadPhase {
                         continue;
                     }
                     String orderId = record(order, sent, reply);
-                    if (orderId != null) {
-                        try {
-                            watch.decision(orderId).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                        } catch (Exception notDecidedInTime) {
+                    try {
+                        if (orderId != null && !watch.awaitDecision(orderId, deadline)) {
                             return;
                         }
+                    } catch (InterruptedException stopped) {
+                        return;
                     }
                 }
             }, "client-" + c);
@@ -142,9 +142,14 @@ final class LoadPhase {
         long lastAnswered = placed.stream().mapToLong(Placed::answeredAt).max().orElse(started);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> undecided;
+        long readAfter = System.nanoTime() + OrderWatch.PATIENCE.toNanos();
         do {
             undecided = placed.stream().map(Placed::orderId)
                     .filter(id -> watch.seen(id) == null || watch.seen(id).decidedAt() == 0).toList();
+            if (!undecided.isEmpty() && System.nanoTime() > readAfter) {
+                undecided = undecided.stream().filter(id -> !watch.readDecision(id)).toList();
+                readAfter = System.nanoTime() + OrderWatch.PATIENCE.toNanos();
+            }
             if (!undecided.isEmpty()) {
                 Thread.sleep(100);
             }

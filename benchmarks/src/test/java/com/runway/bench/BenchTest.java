@@ -40,6 +40,9 @@ class BenchTest {
         assertThat(json.at("/tuned/peak/accepted").asInt()).isEqualTo(150);
         assertThat(json.at("/baseline/peak/accepted").asInt()).isEqualTo(40);
         assertThat(json.at("/tuned/violations")).isEmpty();
+        assertThat(json.at("/tuned/liveStreamReconnects").isInt()).as("reconnects of the live stream are reported").isTrue();
+        assertThat(json.at("/tuned/decisionsReadFromTheOrderNotTheStream").isInt())
+                .as("decisions the live stream missed are reported").isTrue();
         assertThat(figures).containsEntry("invariantsHold", true);
     }
 

@@ -130,6 +130,11 @@ public class ReadModelCollections {
             }
         }
 
+        /** Dropping a collection that is not there is harmless in MongoDB, but the embedded server logs it as an error. */
+        private boolean exists(String collection) {
+            return database.listCollectionNames().into(new ArrayList<>()).contains(collection);
+        }
+
         public boolean rebuilding() {
             return rebuilding;
         }
@@ -139,7 +144,9 @@ public class ReadModelCollections {
             swap.writeLock().lock();
             try {
                 MongoCollection<Document> fresh = database.getCollection(name + REBUILD_SUFFIX);
-                fresh.drop();
+                if (exists(name + REBUILD_SUFFIX)) {
+                    fresh.drop();
+                }
                 indexes.accept(fresh);
                 rebuilding = true;
             } finally {
@@ -154,8 +161,7 @@ public class ReadModelCollections {
                 if (!rebuilding) {
                     return;
                 }
-                boolean anythingRebuilt = database.listCollectionNames().into(new ArrayList<>()).contains(name + REBUILD_SUFFIX);
-                if (anythingRebuilt) {
+                if (exists(name + REBUILD_SUFFIX)) {
                     database.getCollection(name + REBUILD_SUFFIX).renameCollection(
                             new MongoNamespace(database.getName(), name), new RenameCollectionOptions().dropTarget(true));
                 } else {
