@@ -30,10 +30,11 @@ public class GatewayConfiguration {
                                     @Value("${runway.gateway.query-timeout:5s}") Duration queryTimeout,
                                     @Value("${runway.gateway.updates-grace:5s}") Duration updatesGrace,
                                     @Value("${runway.gateway.updates-keep-alive:15s}") Duration updatesKeepAlive,
+                                    @Value("${runway.gateway.updates-buffer:1024}") int updatesBuffer,
                                     @Value("${runway.gateway.max-requests-in-flight:256}") int maxRequestsInFlight,
                                     @Value("${runway.gateway.max-update-streams:1024}") int maxUpdateStreams,
                                     @Value("${runway.gateway.overload-retry-after:1s}") Duration overloadRetryAfter) {
-        return new GatewaySettings(commandTimeout, queryTimeout, updatesGrace, updatesKeepAlive,
+        return new GatewaySettings(commandTimeout, queryTimeout, updatesGrace, updatesKeepAlive, updatesBuffer,
                 maxRequestsInFlight, maxUpdateStreams, overloadRetryAfter);
     }
 

@@ -3,6 +3,7 @@ package com.runway.order.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.runway.gateway.GatewaySettings;
+import com.runway.gateway.LiveUpdates;
 import com.runway.gateway.InvalidRequestException;
 import com.runway.gateway.Messaging;
 import com.runway.gateway.NotFoundException;
@@ -145,7 +146,8 @@ public class OrderController {
         return Mono.defer(() -> {
             var subscription = queryGateway.subscriptionQuery(new FindOrderQuery(id),
                     ResponseTypes.optionalInstanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
-            Flux<OrderView> views = Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty), subscription.updates())
+            Flux<OrderView> views = Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
+                            LiveUpdates.handedOver(subscription.updates(), settings.updatesBuffer(), "the updates of " + id))
                     .takeUntil(view -> view.status().isTerminal())
                     .doFinally(signal -> subscription.cancel())
                     .cache();
@@ -172,7 +174,8 @@ public class OrderController {
             var subscription = queryGateway.subscriptionQuery(new WatchOrdersQuery(size),
                     ResponseTypes.instanceOf(OrderPage.class), ResponseTypes.instanceOf(OrderView.class));
             Flux<OrderView> views = Flux.concat(
-                    subscription.initialResult().flatMapIterable(OrderController::oldestFirst), subscription.updates());
+                    subscription.initialResult().flatMapIterable(OrderController::oldestFirst),
+                    LiveUpdates.handedOver(subscription.updates(), settings.updatesBuffer(), "all orders' updates"));
             Flux<ServerSentEvent<OrderView>> keepAlive = Flux.interval(settings.updatesKeepAlive())
                     .map(tick -> ServerSentEvent.<OrderView>builder().comment("keep-alive").build());
             return Flux.merge(views.map(view -> ServerSentEvent.builder(view).event("order").build()), keepAlive)
