@@ -1,5 +1,6 @@
 package com.runway.queryside;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -10,6 +11,8 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -31,11 +34,20 @@ import java.util.function.Function;
 public class ReadModelCollections {
 
     private static final String REBUILD_SUFFIX = "_rebuild";
+    private static final int NAMESPACE_EXISTS = 48;
+    static final int STAGED_DOCUMENTS = 100_000;
     private final MongoDatabase database;
+    private final int stagedDocuments;
     private final Map<String, Rebuildable> collections = new ConcurrentHashMap<>();
 
     public ReadModelCollections(MongoDatabase readModelDatabase) {
+        this(readModelDatabase, STAGED_DOCUMENTS);
+    }
+
+    /** {@code stagedDocuments}: how many documents of a copy being replayed are held in memory at most (see {@link StagedCopy}). */
+    public ReadModelCollections(MongoDatabase readModelDatabase, int stagedDocuments) {
         this.database = readModelDatabase;
+        this.stagedDocuments = stagedDocuments;
     }
 
     /** The collection {@code name}; {@code indexes} creates its indexes, on the live copy now and on each fresh copy. */
@@ -63,6 +75,7 @@ public class ReadModelCollections {
         private final Consumer<MongoCollection<Document>> indexes;
         private final ReadWriteLock swap = new ReentrantReadWriteLock();
         private volatile boolean rebuilding;
+        private volatile StagedCopy staged;
 
         private Rebuildable(String name, Consumer<MongoCollection<Document>> indexes) {
             this.name = name;
@@ -94,6 +107,9 @@ public class ReadModelCollections {
          * (see {@link WriteBatch}), or at once when no batch is being collected.
          */
         public void submit(WriteModel<Document> change) {
+            if (stagedDuringReplay(change)) {
+                return;
+            }
             WriteBatch.current().ifPresentOrElse(batch -> batch.add(this, change), () -> apply(List.of(change)));
         }
 
@@ -102,6 +118,9 @@ public class ReadModelCollections {
          * it is new. Within a batch, one document's additions are written as one.
          */
         public void addToSet(Object id, String field, Document member) {
+            if (stagedDuringReplay(setAddition(id, field, List.of(member)))) {
+                return;
+            }
             WriteBatch.current().ifPresentOrElse(batch -> batch.addToSet(this, id, field, member),
                     () -> apply(List.of(setAddition(id, field, List.of(member)))));
         }
@@ -111,8 +130,40 @@ public class ReadModelCollections {
          * this call are written (nothing if there is no such document); a batch reads each once.
          */
         public void afterWrite(Object id, Consumer<Document> then) {
+            endStaging();
             WriteBatch.current().ifPresentOrElse(batch -> batch.afterWrite(this, id, then),
                     () -> Optional.ofNullable(written(c -> c.find(Filters.eq("_id", id)).first())).ifPresent(then));
+        }
+
+        /**
+         * While the copy is rebuilt from replayed events, their changes are made in memory and written
+         * once per document ({@link StagedCopy}); the first event past the replay, or a change the
+         * staging does not understand, writes what is staged (the latter then goes to the copy itself).
+         */
+        private boolean stagedDuringReplay(WriteModel<Document> change) {
+            StagedCopy copy = staged;
+            if (copy == null) {
+                return false;
+            }
+            boolean replaying = CurrentUnitOfWork.map(unitOfWork -> ReplayToken.isReplay(unitOfWork.getMessage())).orElse(false);
+            if (!replaying) {
+                endStaging();
+                return false;
+            }
+            if (!copy.apply(change)) {
+                // at once, not with the batch: a later change to the same document may be staged and read it back
+                apply(List.of(change));
+            }
+            return true;
+        }
+
+        /** Writes what is staged to the copy; changes are written as they come from here on. */
+        private void endStaging() {
+            StagedCopy copy = staged;
+            if (copy != null) {
+                copy.close();
+                staged = null;
+            }
         }
 
         /** Writes {@code changes}, in order, to the copy being written. */
@@ -130,38 +181,48 @@ public class ReadModelCollections {
             }
         }
 
-        /** Dropping a collection that is not there is harmless in MongoDB, but the embedded server logs it as an error. */
-        private boolean exists(String collection) {
-            return database.listCollectionNames().into(new ArrayList<>()).contains(collection);
-        }
-
         public boolean rebuilding() {
             return rebuilding;
         }
 
-        /** From now on the projection writes a fresh copy; readers stay on the live one. */
+        /**
+         * From now on the projection writes a fresh copy; readers stay on the live one. The copy is
+         * opened before it is dropped: in an embedded store renamed by an earlier build, the last copy's
+         * {@code _id} index is still there under the copy's name, unlisted, and is handed back once that
+         * name is opened again (its entries then refused every new document as a duplicate).
+         */
         public void beginRebuild() {
             swap.writeLock().lock();
             try {
                 MongoCollection<Document> fresh = database.getCollection(name + REBUILD_SUFFIX);
-                if (exists(name + REBUILD_SUFFIX)) {
-                    fresh.drop();
+                try {
+                    database.createCollection(name + REBUILD_SUFFIX);
+                } catch (MongoCommandException exists) {
+                    if (exists.getErrorCode() != NAMESPACE_EXISTS) {
+                        throw exists;
+                    }
                 }
+                fresh.drop();
                 indexes.accept(fresh);
+                staged = new StagedCopy(fresh, stagedDocuments);
                 rebuilding = true;
             } finally {
                 swap.writeLock().unlock();
             }
         }
 
-        /** The fresh copy replaces the live one, atomically for readers; writes go to it from now on. */
+        /**
+         * The fresh copy replaces the live one, atomically for readers; writes go to it from now on. Its
+         * indexes are made again: MongoDB keeps them through a rename, the embedded server does not.
+         */
         public void completeRebuild() {
+            endStaging();
             swap.writeLock().lock();
             try {
                 if (!rebuilding) {
                     return;
                 }
-                if (exists(name + REBUILD_SUFFIX)) {
+                if (database.listCollectionNames().into(new ArrayList<>()).contains(name + REBUILD_SUFFIX)) {
                     database.getCollection(name + REBUILD_SUFFIX).renameCollection(
                             new MongoNamespace(database.getName(), name), new RenameCollectionOptions().dropTarget(true));
                 } else {
@@ -171,6 +232,7 @@ public class ReadModelCollections {
             } finally {
                 swap.writeLock().unlock();
             }
+            indexes.accept(live());
         }
     }
 }

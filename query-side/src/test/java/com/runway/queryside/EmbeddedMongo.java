@@ -31,6 +31,10 @@ public class EmbeddedMongo implements BeforeEachCallback, AfterEachCallback {
         server.shutdownNow();
     }
 
+    public MongoClient client() {
+        return client;
+    }
+
     public MongoDatabase database() {
         return client.getDatabase("runway-test");
     }

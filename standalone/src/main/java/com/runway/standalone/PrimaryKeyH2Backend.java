@@ -40,8 +40,46 @@ final class PrimaryKeyH2Backend extends H2Backend {
 
     private static final class Database extends H2Database {
 
+        private static final String DATA_MAP = "databases.";
+        private static final String META_MAP = "meta.";
+        private static final String INDEX_MAP = "._index_";
+        private final MVStore mvStore;
+
         Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
             super(databaseName, mvStore, cursorRegistry);
+            this.mvStore = mvStore;
+        }
+
+        /**
+         * H2's own move meant to rename the collection's maps but read the collection's name after it
+         * had been changed, so it renamed nothing (and it never renamed index maps): after a restart
+         * the renamed collection was empty and its documents were back, unlisted, under the old name,
+         * so every read model a replay had swapped in read as empty on the next start. Here every map
+         * of the collection is renamed, by the name it had.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String from = ((Database) oldDatabase).namespaceOf(collection.getCollectionName());
+            List<String> indexes = collection.getIndexes().stream().map(Index::getName).toList();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            String to = getFullCollectionNamespace(newCollectionName);
+            renameMap(DATA_MAP + from, DATA_MAP + to);
+            renameMap(META_MAP + from, META_MAP + to);
+            indexes.forEach(index -> renameMap(from + INDEX_MAP + index, to + INDEX_MAP + index));
+        }
+
+        private void renameMap(String from, String to) {
+            if (!mvStore.hasMap(from)) {
+                return;
+            }
+            if (mvStore.hasMap(to)) {
+                mvStore.removeMap(to);
+            }
+            mvStore.renameMap(mvStore.openMap(from), to);
+        }
+
+        String namespaceOf(String collectionName) {
+            return getFullCollectionNamespace(collectionName);
         }
 
         @Override

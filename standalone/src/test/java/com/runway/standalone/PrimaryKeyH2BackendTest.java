@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.Updates;
+import com.runway.queryside.ReadModelCollections;
 import org.bson.conversions.Bson;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.Document;
@@ -30,19 +31,38 @@ class PrimaryKeyH2BackendTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new PrimaryKeyH2Backend(dir.resolve("store.mv").toString()));
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        open();
         orders = client.getDatabase("test").getCollection("orders");
         orders.insertMany(List.of(
                 new org.bson.Document("_id", "ord-1").append("version", 3L).append("status", "PLACED"),
                 new org.bson.Document("_id", "ord-2").append("version", 7L).append("status", "PLACED")));
     }
 
+    private void open() {
+        server = new MongoServer(new PrimaryKeyH2Backend(dir.resolve("store.mv").toString()));
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    }
+
     @AfterEach
     void stop() {
         client.close();
         server.shutdown();
+    }
+
+    @Test
+    void aRenamedCollectionKeepsItsDocumentsUnderItsNewNameAcrossARestart() {
+        MongoCollection<org.bson.Document> copy = client.getDatabase("test").getCollection("orders_rebuild");
+        copy.insertOne(new org.bson.Document("_id", "ord-9").append("version", 1L));
+
+        copy.renameCollection(new MongoNamespace("test", "orders"), new RenameCollectionOptions().dropTarget(true));
+        stop();
+        open();
+
+        assertThat(client.getDatabase("test").listCollectionNames().into(new java.util.ArrayList<>())).containsExactly("orders");
+        assertThat(client.getDatabase("test").getCollection("orders").find().into(new java.util.ArrayList<>()))
+                .extracting(d -> d.getString("_id")).containsExactly("ord-9");
+        assertThat(client.getDatabase("test").getCollection("orders_rebuild").countDocuments()).isZero();
     }
 
     @Test

@@ -9,8 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Events, sagas, tokens, deadlines and read models survive a restart on the same data directory. */
 class RestartTest {
@@ -52,6 +55,39 @@ class RestartTest {
             assertThat(api.post("/api/shipments/" + shipmentId + "/dispatch")).isEqualTo(HttpStatus.ACCEPTED);
             api.awaitOrder(waitingForDispatch, "SHIPPED");
             api.awaitStock("BOOT-42", 4, 0, 4);
+        }
+    }
+
+    @Test
+    void readModelsRebuiltByAReplayAreStillThereAfterARestart() {
+        String confirmed;
+        try (ConfigurableApplicationContext first = start()) {
+            RunwayApi api = api(first);
+            api.registerSku("BOOT-43", "89.90", 5);
+            confirmed = api.place(RunwayApi.order("customer-2", "tok_visa", "PT", "BOOT-43", 2));
+            api.awaitOrder(confirmed, "CONFIRMED");
+            for (String projection : List.of("orders", "skus", "journeys")) {
+                api.http().post().uri("/api/admin/projections/" + projection + "/replay")
+                        .header("Authorization", RunwayApi.ADMIN_AUTHORIZATION).exchange().expectStatus().isAccepted();
+            }
+            await().atMost(RunwayApi.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+                JsonNode statuses = api.http().get().uri("/api/admin/projections").header("Authorization", RunwayApi.ADMIN_AUTHORIZATION)
+                        .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
+                boolean replaying = false;
+                for (JsonNode status : statuses) {
+                    replaying |= status.get("replaying").asBoolean();
+                }
+                return !replaying;
+            });
+            api.awaitOrder(confirmed, "CONFIRMED");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            RunwayApi api = api(second);
+            assertThat(api.get("/api/orders/" + confirmed).get("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(api.get("/api/orders?customerId=customer-2").get("total").asInt()).isEqualTo(1);
+            api.awaitStock("BOOT-43", 5, 2, 3);
+            assertThat(api.get("/api/orders/" + confirmed + "/journey").get("steps").size()).isGreaterThanOrEqualTo(4);
         }
     }
 }

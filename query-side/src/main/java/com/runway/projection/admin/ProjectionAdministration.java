@@ -94,10 +94,15 @@ public class ProjectionAdministration {
         rebuildWatch.schedule(() -> {
             boolean caughtUp = !processor.processingStatus().isEmpty() && !processor.isReplaying()
                     && positionOf(processor) >= headAtReset;
-            if (caughtUp) {
+            if (!caughtUp) {
+                swapWhenCaughtUp(name, processor, headAtReset);
+                return;
+            }
+            try {
                 collections.named(name).completeRebuild();
                 log.info("Projection {} rebuilt up to position {}; the new copy is live", name, positionOf(processor));
-            } else {
+            } catch (RuntimeException failed) {
+                log.error("The rebuilt copy of projection {} could not replace the live one; trying again", name, failed);
                 swapWhenCaughtUp(name, processor, headAtReset);
             }
         }, 100, TimeUnit.MILLISECONDS);
