@@ -8,6 +8,7 @@ import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -82,15 +83,18 @@ class LiveUpdatesTest {
     }
 
     @Test
-    void aClientThatKeepsUpGetsEveryUpdateInOrder() {
-        List<Integer> received = LiveUpdates.handedOver(sink.asFlux(), 1024, "test").take(500).collectList()
-                .doOnSubscribe(s -> new Thread(() -> {
-                    for (int update = 1; update <= 500; update++) {
-                        sink.tryEmitNext(update);
-                    }
-                }).start())
-                .block(Duration.ofSeconds(10));
-        assertThat(received).hasSize(500).isSorted().doesNotHaveDuplicates();
+    void aClientThatKeepsUpGetsEveryUpdateInOrder() throws Exception {
+        CompletableFuture<List<Integer>> received = LiveUpdates.handedOver(sink.asFlux(), 1024, "test").take(500).collectList().toFuture();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sink.currentSubscriberCount() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+
+        for (int update = 1; update <= 500; update++) {
+            assertThat(sink.tryEmitNext(update).isSuccess()).isTrue();
+        }
+
+        assertThat(received.get(10, TimeUnit.SECONDS)).hasSize(500).isSorted().doesNotHaveDuplicates();
     }
 
     private static void await(CountDownLatch latch) {
