@@ -78,7 +78,7 @@ class LiveUpdatesTest {
 
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(Exceptions.isOverflow(failure.get())).isTrue();
-        assertThat(received).containsExactly(1);
+        assertThat(received).as("what it asked for, if it came before the failure").isSubsetOf(1);
         assertThat(sink.currentSubscriberCount()).isZero();
     }
 
