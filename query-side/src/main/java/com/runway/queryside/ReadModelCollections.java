@@ -35,7 +35,8 @@ public class ReadModelCollections {
 
     private static final String REBUILD_SUFFIX = "_rebuild";
     private static final int NAMESPACE_EXISTS = 48;
-    static final int STAGED_DOCUMENTS = 100_000;
+    /** Per copy; three copies of the reference store's size (43,000 documents) staged took ~26 MB of BSON values. */
+    static final int STAGED_DOCUMENTS = 20_000;
     private final MongoDatabase database;
     private final int stagedDocuments;
     private final Map<String, Rebuildable> collections = new ConcurrentHashMap<>();
