@@ -38,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 public class ProjectionAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
+    private static final Duration SWAP_RETRY = Duration.ofSeconds(5);
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Map<String, ReplayStart> replays = new ConcurrentHashMap<>();
@@ -83,29 +85,29 @@ public class ProjectionAdministration {
         processor.resetTokens();
         replays.put(command.name(), new ReplayStart(Instant.now(), -1));
         processor.start();
-        swapWhenCaughtUp(command.name(), processor, headAtReset);
+        swapWhenCaughtUp(command.name(), processor, headAtReset, WATCH_INTERVAL);
     }
 
     /**
      * The rebuilt copy replaces the live read model once the replay has passed the events that
      * existed when it began; until then queries keep reading the live copy.
      */
-    private void swapWhenCaughtUp(String name, StreamingEventProcessor processor, long headAtReset) {
+    private void swapWhenCaughtUp(String name, StreamingEventProcessor processor, long headAtReset, Duration after) {
         rebuildWatch.schedule(() -> {
             boolean caughtUp = !processor.processingStatus().isEmpty() && !processor.isReplaying()
                     && positionOf(processor) >= headAtReset;
             if (!caughtUp) {
-                swapWhenCaughtUp(name, processor, headAtReset);
+                swapWhenCaughtUp(name, processor, headAtReset, WATCH_INTERVAL);
                 return;
             }
             try {
                 collections.named(name).completeRebuild();
                 log.info("Projection {} rebuilt up to position {}; the new copy is live", name, positionOf(processor));
             } catch (RuntimeException failed) {
-                log.error("The rebuilt copy of projection {} could not replace the live one; trying again", name, failed);
-                swapWhenCaughtUp(name, processor, headAtReset);
+                log.error("The rebuilt copy of projection {} could not replace the live one; trying again in {}", name, SWAP_RETRY, failed);
+                swapWhenCaughtUp(name, processor, headAtReset, SWAP_RETRY);
             }
-        }, 100, TimeUnit.MILLISECONDS);
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private long head() {
