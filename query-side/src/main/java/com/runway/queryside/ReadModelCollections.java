@@ -119,7 +119,7 @@ public class ReadModelCollections {
          * it is new. Within a batch, one document's additions are written as one.
          */
         public void addToSet(Object id, String field, Document member) {
-            if (stagedDuringReplay(setAddition(id, field, List.of(member)))) {
+            if (staged != null && stagedDuringReplay(setAddition(id, field, List.of(member)))) {
                 return;
             }
             WriteBatch.current().ifPresentOrElse(batch -> batch.addToSet(this, id, field, member),

@@ -105,8 +105,9 @@ final class StagedCopy {
     synchronized void writeAll() {
         MongoCollection<BsonDocument> copy = target.withDocumentClass(BsonDocument.class);
         while (!documents.isEmpty()) {
-            List<BsonValue> ids = new ArrayList<>(Math.min(WRITES_PER_BULK, documents.size()));
-            List<WriteModel<BsonDocument>> writes = new ArrayList<>(ids.size());
+            int chunk = Math.min(WRITES_PER_BULK, documents.size());
+            List<BsonValue> ids = new ArrayList<>(chunk);
+            List<WriteModel<BsonDocument>> writes = new ArrayList<>(chunk);
             for (Map.Entry<BsonValue, Staged> entry : documents.entrySet()) {
                 Staged staged = entry.getValue();
                 ids.add(entry.getKey());
@@ -127,9 +128,5 @@ final class StagedCopy {
     synchronized void close() {
         writeAll();
         closed = true;
-    }
-
-    synchronized int size() {
-        return documents.size();
     }
 }

@@ -59,7 +59,7 @@ final class PrimaryKeyH2Backend extends H2Backend {
          */
         @Override
         public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
-            String from = ((Database) oldDatabase).namespaceOf(collection.getCollectionName());
+            String from = ((Database) oldDatabase).getFullCollectionNamespace(collection.getCollectionName());
             List<String> indexes = collection.getIndexes().stream().map(Index::getName).toList();
             super.moveCollection(oldDatabase, collection, newCollectionName);
             String to = getFullCollectionNamespace(newCollectionName);
@@ -76,10 +76,6 @@ final class PrimaryKeyH2Backend extends H2Backend {
                 mvStore.removeMap(to);
             }
             mvStore.renameMap(mvStore.openMap(from), to);
-        }
-
-        String namespaceOf(String collectionName) {
-            return getFullCollectionNamespace(collectionName);
         }
 
         @Override
