@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Without {@code spring.data.mongodb.uri}, read models live in an in-process MongoDB wire-protocol
@@ -32,10 +33,20 @@ public class EmbeddedMongo {
      * CrashRecoveryTest). So a store that was not closed cleanly is discarded at start, projection
      * tokens included, and the read models are rebuilt from the event store, which is durable.
      */
+    static final String STORE_FILE = "read-models-2.mv";
+
+    /** Stores in an earlier format (documents Java-serialized): unreadable here, so discarded and rebuilt. */
+    private static final List<String> EARLIER_STORE_FILES = List.of("read-models.mv");
+
     @Bean(destroyMethod = "close")
     EmbeddedReadModelStore embeddedReadModelStore(@Value("${runway.data-dir}") Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        Path file = dataDir.resolve("read-models.mv");
+        for (String earlier : EARLIER_STORE_FILES) {
+            if (Files.deleteIfExists(dataDir.resolve(earlier))) {
+                log.warn("The read-model store {} is in an earlier format; it is discarded and rebuilt from the event store", earlier);
+            }
+        }
+        Path file = dataDir.resolve(STORE_FILE);
         Path openMarker = dataDir.resolve("read-models.open");
         if (Files.exists(openMarker) && Files.deleteIfExists(file)) {
             log.warn("The read-model store was not closed cleanly; it is discarded and rebuilt from the event store");

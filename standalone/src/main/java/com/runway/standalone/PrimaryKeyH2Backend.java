@@ -2,14 +2,10 @@ package com.runway.standalone;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
-import org.h2.mvstore.MVStore;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +22,7 @@ import java.util.function.Supplier;
  * exactly its fields, so the projections' guarded updates ({@code _id} and "version below n")
  * scanned the whole collection: 6 ms a write at 20,000 orders, half the app's CPU in the benchmark.
  * Matching is unchanged: every document the key finds is still checked against the whole query.
+ * Its databases ({@link BsonH2Database}) store documents as BSON rather than Java-serialized.
  */
 final class PrimaryKeyH2Backend extends H2Backend {
 
@@ -35,62 +32,16 @@ final class PrimaryKeyH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getMvStore(), getCursorRegistry());
-    }
-
-    private static final class Database extends H2Database {
-
-        private static final String DATA_MAP = "databases.";
-        private static final String META_MAP = "meta.";
-        private static final String INDEX_MAP = "._index_";
-        private final MVStore mvStore;
-
-        Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
-            super(databaseName, mvStore, cursorRegistry);
-            this.mvStore = mvStore;
-        }
-
-        /**
-         * H2's own move meant to rename the collection's maps but read the collection's name after it
-         * had been changed, so it renamed nothing (and it never renamed index maps): after a restart
-         * the renamed collection was empty and its documents were back, unlisted, under the old name,
-         * so every read model a replay had swapped in read as empty on the next start. Here every map
-         * of the collection is renamed, by the name it had.
-         */
-        @Override
-        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
-            String from = ((Database) oldDatabase).getFullCollectionNamespace(collection.getCollectionName());
-            List<String> indexes = collection.getIndexes().stream().map(Index::getName).toList();
-            super.moveCollection(oldDatabase, collection, newCollectionName);
-            String to = getFullCollectionNamespace(newCollectionName);
-            renameMap(DATA_MAP + from, DATA_MAP + to);
-            renameMap(META_MAP + from, META_MAP + to);
-            indexes.forEach(index -> renameMap(from + INDEX_MAP + index, to + INDEX_MAP + index));
-        }
-
-        private void renameMap(String from, String to) {
-            if (!mvStore.hasMap(from)) {
-                return;
-            }
-            if (mvStore.hasMap(to)) {
-                mvStore.removeMap(to);
-            }
-            mvStore.renameMap(mvStore.openMap(from), to);
-        }
-
-        @Override
-        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-            return keys.size() == 1 && keys.get(0).getKey().equals("_id") ? new PrimaryKey(index) : index;
-        }
+        return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /**
      * The {@code _id} index, also answering queries that pin {@code _id} beside other conditions.
-     * It remembers where the most recently used string ids are: the H2 index keys its map by a type
-     * H2 can only compare by Java-serializing both sides, a third of the server's time on the
-     * projections' updates. Every change to the index goes through here, so what it remembers stays
-     * true; an id it has forgotten is looked up in the index again.
+     * It remembers where the most recently used string ids are, sparing the projections' updates a
+     * look-up in the index map (a third of the server's time while that map compared keys by
+     * Java-serializing them; {@link KeyValueType} now compares string keys directly). Every change to
+     * the index goes through here, so what it remembers stays true; an id it has forgotten is looked
+     * up in the index again.
      */
     static final class PrimaryKey extends Index<Object> {
 

@@ -142,4 +142,50 @@ class PrimaryKeyH2BackendTest {
         assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "many-0"), Filters.lt("version", 2L)), Updates.set("version", 3L))
                 .getMatchedCount()).isZero();
     }
+
+    @Test
+    void documentsOfEveryKindReadBackAsWrittenAfterARestart() {
+        org.bson.Document written = new org.bson.Document("_id", "kinds")
+                .append("int", 7).append("long", 7L).append("double", 7.5).append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("19.99")))
+                .append("bool", true).append("null", null).append("date", new java.util.Date(1_700_000_000_123L))
+                .append("objectId", new org.bson.types.ObjectId("65f0c0ffee0123456789abcd"))
+                .append("nested", new org.bson.Document("lines", List.of(new org.bson.Document("sku", "SKU-1").append("qty", 2), "text", 3L)))
+                .append("binary", new org.bson.types.Binary(new byte[] {1, 2, 3}));
+        orders.insertOne(written);
+        orders.updateOne(Filters.eq("_id", "kinds"), Updates.combine(Updates.inc("long", 1L), Updates.unset("bool"), Updates.set("added", "yes")));
+        stop();
+        open();
+
+        org.bson.Document read = client.getDatabase("test").getCollection("orders").find(Filters.eq("_id", "kinds")).first();
+        org.bson.Document expected = new org.bson.Document(written);
+        expected.put("long", 8L);
+        expected.remove("bool");
+        expected.put("added", "yes");
+        assertThat(read).isEqualTo(expected);
+        assertThat(read.keySet()).containsExactlyElementsOf(expected.keySet());
+    }
+
+    @Test
+    void aSecondDocumentWithTheSameUniqueKeyIsRefusedAsADuplicate() {
+        orders.createIndex(new org.bson.Document("number", 1), new com.mongodb.client.model.IndexOptions().unique(true).sparse(true));
+        orders.insertOne(new org.bson.Document("_id", "ord-3").append("number", 42));
+
+        assertThat(duplicateKeyCode(() -> orders.insertOne(new org.bson.Document("_id", "ord-1")))).isEqualTo(11000);
+        assertThat(duplicateKeyCode(() -> orders.insertOne(new org.bson.Document("_id", "ord-4").append("number", 42)))).isEqualTo(11000);
+        stop();
+        open();
+        MongoCollection<org.bson.Document> reopened = client.getDatabase("test").getCollection("orders");
+        assertThat(duplicateKeyCode(() -> reopened.insertOne(new org.bson.Document("_id", "ord-2")))).isEqualTo(11000);
+        assertThat(duplicateKeyCode(() -> reopened.insertOne(new org.bson.Document("_id", "ord-5").append("number", 42)))).isEqualTo(11000);
+        assertThat(reopened.countDocuments()).isEqualTo(3);
+    }
+
+    private static int duplicateKeyCode(Runnable write) {
+        try {
+            write.run();
+            return 0;
+        } catch (com.mongodb.MongoWriteException e) {
+            return e.getCode();
+        }
+    }
 }

@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * One OpenTelemetry SDK per deployable, and Axon's span factory on it: commands, events, saga and
  * projection handling become spans, and the trace context travels in each message's metadata
  * (W3C {@code traceparent}), across the saga hop and across services. Spans go out over OTLP when
- * {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, and nowhere when it is not. The SDK is a bean rather
+ * {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, and nowhere when it is not. Replayed events are not
+ * traced ({@link ReplaySilentSpanFactory}). The SDK is a bean rather
  * than the JVM-wide global, so several application contexts (tests) never fight over it.
  */
 @Configuration
@@ -50,9 +51,9 @@ public class RunwayTracing {
 
     @Bean
     SpanFactory spanFactory(OpenTelemetry openTelemetry) {
-        return OpenTelemetrySpanFactory.builder()
+        return new ReplaySilentSpanFactory(OpenTelemetrySpanFactory.builder()
                 .tracer(openTelemetry.getTracer("AxonFramework-OpenTelemetry"))
                 .contextPropagators(openTelemetry.getPropagators().getTextMapPropagator())
-                .build();
+                .build());
     }
 }
