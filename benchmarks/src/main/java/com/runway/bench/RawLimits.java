@@ -3,6 +3,7 @@ package com.runway.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -85,24 +86,43 @@ final class RawLimits {
         }
     }
 
+    /**
+     * Into the app's own embedded MongoDB server (a scratch database, dropped afterwards), reached on
+     * the loopback port the app logged: the same server, store format and JVM the read models use.
+     */
+    static double mongoInsertDocsPerSecond(int appMongoPort, int documents) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + appMongoPort)) {
+            MongoDatabase scratch = client.getDatabase("bench-raw-limit");
+            try {
+                return insert(scratch.getCollection("orders"), documents);
+            } finally {
+                scratch.drop();
+            }
+        }
+    }
+
+    /** Into a server of the stock H2 backend, for an app whose read models are not in an embedded server. */
     static double mongoInsertDocsPerSecond(Path scratch, int documents) {
         MongoServer server = new MongoServer(new H2Backend(scratch.resolve("raw-mongo.mv").toAbsolutePath().toString()));
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            MongoCollection<Document> orders = client.getDatabase("raw").getCollection("orders");
-            long started = System.nanoTime();
-            List<Document> batch = new ArrayList<>(MONGO_BATCH);
-            for (int i = 0; i < documents; i++) {
-                batch.add(orderDocument(i));
-                if (batch.size() == MONGO_BATCH || i == documents - 1) {
-                    orders.insertMany(batch);
-                    batch.clear();
-                }
-            }
-            return documents / ((System.nanoTime() - started) / 1e9);
+            return insert(client.getDatabase("raw").getCollection("orders"), documents);
         } finally {
             server.shutdown();
         }
+    }
+
+    private static double insert(MongoCollection<Document> orders, int documents) {
+        long started = System.nanoTime();
+        List<Document> batch = new ArrayList<>(MONGO_BATCH);
+        for (int i = 0; i < documents; i++) {
+            batch.add(orderDocument(i));
+            if (batch.size() == MONGO_BATCH || i == documents - 1) {
+                orders.insertMany(batch);
+                batch.clear();
+            }
+        }
+        return documents / ((System.nanoTime() - started) / 1e9);
     }
 
     /** Shaped like the app's order read model: a few fields, two lines, money as documents. */

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The standalone jar, as a newcomer runs it, on a fresh data directory and a free loopback port. */
 final class Runway implements AutoCloseable {
@@ -22,6 +25,8 @@ final class Runway implements AutoCloseable {
         this.process = process;
     }
 
+    private static final Pattern EMBEDDED_MONGO = Pattern.compile("Embedded MongoDB wire-protocol server on \\S*:(\\d+)");
+
     static Runway start(BenchOptions options, Path dataDir, List<String> settings) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         int port;
@@ -34,7 +39,8 @@ final class Runway implements AutoCloseable {
                 "-Xmx" + options.appHeap(), "-Daxoniq.update-checker.disabled=true",
                 "-jar", options.jar().toAbsolutePath().toString(),
                 "--runway.data-dir=" + dataDir.toAbsolutePath(), "--server.port=" + port, "--runway.admin.token=" + adminToken,
-                "--server.address=127.0.0.1", "--logging.level.root=WARN", "--logging.level.com.runway=WARN"));
+                "--server.address=127.0.0.1", "--logging.level.root=WARN", "--logging.level.com.runway=WARN",
+                "--logging.level.com.runway.standalone.EmbeddedMongo=INFO"));
         command.addAll(1, options.appJvmOptions());
         command.addAll(settings);
         Process process = new ProcessBuilder(command)
@@ -63,6 +69,12 @@ final class Runway implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Runway was not ready within 120 s; see " + dataDir.resolve("runway.log"));
+    }
+
+    /** The loopback port of the app's embedded MongoDB server, as its log names it; empty when it uses another MongoDB. */
+    OptionalInt embeddedMongoPort() throws IOException {
+        Matcher port = EMBEDDED_MONGO.matcher(Files.readString(dataDir.resolve("runway.log")));
+        return port.find() ? OptionalInt.of(Integer.parseInt(port.group(1))) : OptionalInt.empty();
     }
 
     /** Java's own view of the app's process: CPU seconds used so far. */

@@ -38,6 +38,7 @@ class BenchTest {
             assertThat(json.get(key).asDouble()).as(key).isPositive();
         }
         assertThat(json.at("/tuned/peak/accepted").asInt()).isEqualTo(150);
+        assertThat(json.get("rawMongoInsertInto").asText()).isEqualTo("the app's embedded server");
         assertThat(json.at("/baseline/peak/accepted").asInt()).isEqualTo(40);
         assertThat(json.at("/tuned/violations")).isEmpty();
         assertThat(json.at("/tuned/liveStreamReconnects").isInt()).as("reconnects of the live stream are reported").isTrue();
