@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,7 @@ class BsonDocumentTypeTest {
                 document.remove("status");
                 document.put("version", version);
                 document.put("status", "V" + version);
+                LockSupport.parkNanos(20_000);
             }
         });
         server.start();
