@@ -38,10 +38,10 @@ public final class Bench {
 
         SystemRun tuned = SystemRun.measure("tuned", options, workload, work.resolve("tuned"), List.of(), options.orders(), true);
         print(tuned);
-        long rows = Math.max(tuned.eventsWritten, 1000);
-        double rawH2 = RawLimits.h2AppendRowsPerSecond(work.resolve("tuned"), work, (int) rows);
+        int rows = tuned.rawLimitRows();
+        double rawH2 = RawLimits.h2AppendRowsPerSecond(work.resolve("tuned"), work, rows);
         double rawMongo = tuned.rawMongoInsertDocsPerSecond > 0 ? tuned.rawMongoInsertDocsPerSecond
-                : RawLimits.mongoInsertDocsPerSecond(work, (int) rows);
+                : RawLimits.mongoInsertDocsPerSecond(work, rows);
         SystemRun baseline = options.baseline()
                 ? SystemRun.measure("baseline", options, workload, work.resolve("baseline"), List.of("--spring.profiles.active=axon-defaults"),
                 options.baselineOrders(), false)
@@ -107,6 +107,11 @@ public final class Bench {
             this.name = name;
         }
 
+        /** The raw limits are measured for as many rows and documents as this run wrote events (at least 1,000). */
+        int rawLimitRows() {
+            return (int) Math.max(eventsWritten, 1000);
+        }
+
         static SystemRun measure(String name, BenchOptions options, Workload workload, Path dataDir, List<String> settings,
                                  int orders, boolean full) throws Exception {
             SystemRun run = new SystemRun(name);
@@ -148,7 +153,7 @@ public final class Bench {
                     run.violations.addAll(Invariants.check(app.http, workload, placed).stream().map(v -> "after replay: " + v).toList());
                     OptionalInt mongoPort = app.embeddedMongoPort();
                     if (mongoPort.isPresent()) {
-                        run.rawMongoInsertDocsPerSecond = RawLimits.mongoInsertDocsPerSecond(mongoPort.getAsInt(), (int) Math.max(run.eventsWritten, 1000));
+                        run.rawMongoInsertDocsPerSecond = RawLimits.mongoInsertDocsPerSecond(mongoPort.getAsInt(), run.rawLimitRows());
                     }
                 }
             }

@@ -188,9 +188,8 @@ public class ReadModelCollections {
 
         /**
          * From now on the projection writes a fresh copy; readers stay on the live one. The copy is
-         * opened before it is dropped: in an embedded store renamed by an earlier build, the last copy's
-         * {@code _id} index is still there under the copy's name, unlisted, and is handed back once that
-         * name is opened again (its entries then refused every new document as a duplicate).
+         * created before it is dropped, so the drop never names a missing collection, which MongoDB
+         * ignores but the embedded server logs as an error.
          */
         public void beginRebuild() {
             swap.writeLock().lock();

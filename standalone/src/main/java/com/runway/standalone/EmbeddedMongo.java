@@ -27,17 +27,17 @@ public class EmbeddedMongo {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
+    static final String STORE_FILE = "read-models-2.mv";
+
+    /** Stores in an earlier format (documents Java-serialized): unreadable here, so discarded and rebuilt. */
+    private static final List<String> EARLIER_STORE_FILES = List.of("read-models.mv");
+
     /**
      * The embedded store writes in the background: a process killed mid-flight loses its last writes,
      * and not in order (a projection token may survive the documents written before it; seen in
      * CrashRecoveryTest). So a store that was not closed cleanly is discarded at start, projection
      * tokens included, and the read models are rebuilt from the event store, which is durable.
      */
-    static final String STORE_FILE = "read-models-2.mv";
-
-    /** Stores in an earlier format (documents Java-serialized): unreadable here, so discarded and rebuilt. */
-    private static final List<String> EARLIER_STORE_FILES = List.of("read-models.mv");
-
     @Bean(destroyMethod = "close")
     EmbeddedReadModelStore embeddedReadModelStore(@Value("${runway.data-dir}") Path dataDir) throws IOException {
         Files.createDirectories(dataDir);

@@ -70,15 +70,10 @@ class RestartTest {
                 api.http().post().uri("/api/admin/projections/" + projection + "/replay")
                         .header("Authorization", RunwayApi.ADMIN_AUTHORIZATION).exchange().expectStatus().isAccepted();
             }
-            await().atMost(RunwayApi.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-                JsonNode statuses = api.http().get().uri("/api/admin/projections").header("Authorization", RunwayApi.ADMIN_AUTHORIZATION)
-                        .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
-                boolean replaying = false;
-                for (JsonNode status : statuses) {
-                    replaying |= status.get("replaying").asBoolean();
-                }
-                return !replaying;
-            });
+            await().atMost(RunwayApi.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> api.http().get()
+                    .uri("/api/admin/projections").header("Authorization", RunwayApi.ADMIN_AUTHORIZATION).exchange()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .findValues("replaying").stream().noneMatch(JsonNode::asBoolean));
             api.awaitOrder(confirmed, "CONFIRMED");
         }
 
