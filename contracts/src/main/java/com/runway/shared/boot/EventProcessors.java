@@ -32,8 +32,13 @@ public record EventProcessors(Mode mode, int batchSize, int segments, int thread
                 environment.getProperty("runway.processing." + name, fallback));
     }
 
-    /** Registers {@code group}'s processor on the event store; {@code fromHead}: a new processor starts at the head of the stream. */
+    /**
+     * Registers {@code group}'s processor on the event store; {@code fromHead}: a new processor starts at
+     * the head of the stream. Its monitors leave replayed events out ({@link ReplaySilentMonitor}).
+     */
     public void register(EventProcessingConfigurer processing, String group, boolean fromHead) {
+        processing.registerMessageMonitorFactory(group,
+                (configuration, type, name) -> new ReplaySilentMonitor(configuration.messageMonitor(type, name)));
         if (mode == Mode.TRACKING) {
             processing.registerTrackingEventProcessor(group, org.axonframework.config.Configuration::eventStore, c -> {
                 TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration.forParallelProcessing(threads)
