@@ -54,14 +54,17 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
      */
     static final int READ_BATCH = 1_000;
 
-    /** Axon's JDBC engine as its auto-configuration builds it, reading past gaps with {@link GapReads} and {@link #READ_BATCH} events at a time. */
+    /**
+     * Axon's JDBC engine as its auto-configuration builds it, reading past gaps with {@link GapReads},
+     * {@link #READ_BATCH} events at a time, each event's timestamp parsed once ({@link QuickTimestampsStorageEngine}).
+     */
     @Bean
     static EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                                  ObjectProvider<EventSchema> eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new QuickTimestampsStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -71,8 +74,7 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .readEventDataWithGaps(GapReads::statement)
-                .batchSize(READ_BATCH)
-                .build();
+                .batchSize(READ_BATCH));
     }
 
     @Override
