@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -46,6 +48,9 @@ public class QuerySideConfiguration {
      * crash test.
      */
     static final EventProcessors READ_MODEL_PROCESSORS = new EventProcessors(EventProcessors.Mode.TRACKING, 100, 1, 1);
+
+    /** How often a replaying read model's position is written ({@link ReplayPacedTokenStore}); live positions go at once. */
+    static final Duration REPLAY_TOKEN_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
     MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
@@ -78,7 +83,8 @@ public class QuerySideConfiguration {
         return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             EventProcessors.forGroup(environment, group, READ_MODEL_PROCESSORS).register(processing, group, false);
-            processing.registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
+            processing.registerTokenStore(group, c -> new ReplayPacedTokenStore(readModelTokens(mongoClient, database, c.serializer()),
+                            REPLAY_TOKEN_INTERVAL, Clock.systemUTC()))
                     .registerTransactionManager(group, c -> NoTransactionManager.instance())
                     .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                     .registerHandlerInterceptor(group, c -> new FlowLogging())
