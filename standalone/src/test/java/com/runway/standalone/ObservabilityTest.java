@@ -113,6 +113,39 @@ class ObservabilityTest {
     }
 
     @Test
+    void aReplayIsNotCountedByTheProcessorsMonitorsWhileLiveEventsAre() {
+        api.awaitOrder(api.place(RunwayApi.order("metrics", "tok_visa", "PT", sku, 1)), "CONFIRMED");
+        await().atMost(RunwayApi.PATIENCE).until(() -> !replaying("orders") && api.get("/api/admin/projections").findValues("lag")
+                .stream().allMatch(lag -> lag.asLong() == 0));
+        double ingestedBefore = ingestedBy("orders");
+        assertThat(ingestedBefore).as("live events counted").isPositive();
+
+        assertThat(api.post("/api/admin/projections/orders/replay").is2xxSuccessful()).isTrue();
+        await().atMost(RunwayApi.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> !replaying("orders"));
+
+        assertThat(ingestedBy("orders")).as("every stored event handled again, none counted").isEqualTo(ingestedBefore);
+        api.awaitOrder(api.place(RunwayApi.order("metrics", "tok_visa", "PT", sku, 1)), "CONFIRMED");
+        await().atMost(RunwayApi.PATIENCE).untilAsserted(() ->
+                assertThat(ingestedBy("orders")).as("live events counted again").isGreaterThan(ingestedBefore));
+    }
+
+    private boolean replaying(String projection) {
+        for (JsonNode status : api.get("/api/admin/projections")) {
+            if (status.get("name").asText().equals(projection)) {
+                return status.get("replaying").asBoolean();
+            }
+        }
+        throw new AssertionError("no projection " + projection);
+    }
+
+    private double ingestedBy(String processor) {
+        return scrape().entrySet().stream()
+                .filter(sample -> sample.getKey().startsWith("eventProcessor_ingestedCounter_total{")
+                        && sample.getKey().contains("processorName=\"" + processor + "\""))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    @Test
     void everyMetricTheDashboardChartsIsExposed() throws IOException {
         api.awaitOrder(api.place(RunwayApi.order("metrics", "tok_visa", "PT", sku, 1)), "CONFIRMED");
         Set<String> exposed = families(scrape());
