@@ -49,8 +49,8 @@ public class QuerySideConfiguration {
      */
     static final EventProcessors READ_MODEL_PROCESSORS = new EventProcessors(EventProcessors.Mode.TRACKING, 100, 1, 1);
 
-    /** How often a replaying read model's position is written ({@link ReplayPacedTokenStore}); live positions go at once. */
-    static final Duration REPLAY_TOKEN_INTERVAL = Duration.ofSeconds(1);
+    /** How often a read-side processor's position is written at most ({@link PacedTokenStore}). */
+    static final Duration TOKEN_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
     MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
@@ -83,8 +83,7 @@ public class QuerySideConfiguration {
         return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             EventProcessors.forGroup(environment, group, READ_MODEL_PROCESSORS).register(processing, group, false);
-            processing.registerTokenStore(group, c -> new ReplayPacedTokenStore(readModelTokens(mongoClient, database, c.serializer()),
-                            REPLAY_TOKEN_INTERVAL, Clock.systemUTC()))
+            processing.registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
                     .registerTransactionManager(group, c -> NoTransactionManager.instance())
                     .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                     .registerHandlerInterceptor(group, c -> new FlowLogging())
@@ -132,11 +131,12 @@ public class QuerySideConfiguration {
      * A projection's position is kept beside the documents it wrote, never ahead of them: if the
      * read-model store loses its last writes (an embedded store killed mid-flight, a restore from
      * backup), it loses the matching token progress too, and the events are simply handled again.
+     * It is written at most once a second ({@link PacedTokenStore}).
      */
     private static TokenStore readModelTokens(MongoClient mongoClient, String database, Serializer serializer) {
-        return MongoTokenStore.builder()
+        return new PacedTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
                 .serializer(serializer)
-                .build();
+                .build(), TOKEN_INTERVAL, Clock.systemUTC());
     }
 }

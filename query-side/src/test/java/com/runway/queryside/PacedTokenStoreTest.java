@@ -15,48 +15,51 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReplayPacedTokenStoreTest {
+class PacedTokenStoreTest {
 
     private static final TrackingToken RESET_AT = new GlobalSequenceTrackingToken(1_000);
     private final List<String> written = new ArrayList<>();
     private final MovableClock clock = new MovableClock();
-    private final TokenStore tokens = new ReplayPacedTokenStore(new RecordingTokenStore(), Duration.ofSeconds(1), clock);
+    private final TokenStore tokens = new PacedTokenStore(new RecordingTokenStore(), Duration.ofSeconds(1), clock);
 
     @Test
-    void livePositionsAndClaimsAreWrittenAtOnce() {
+    void aProjectionWritesItsPositionAndClaimAtMostOncePerInterval() {
         tokens.extendClaim("orders", 0);
-        tokens.storeToken(live(1_001), "orders", 0);
-        tokens.extendClaim("orders", 0);
-        tokens.storeToken(live(1_002), "orders", 0);
-
-        assertThat(written).containsExactly("extend", "store 1001", "extend", "store 1002");
-    }
-
-    @Test
-    void aReplayingProjectionWritesItsPositionAndClaimAtMostOncePerInterval() {
-        tokens.storeToken(replaying(0), "orders", 0);
+        tokens.storeToken(live(0), "orders", 0);
         for (int batch = 1; batch <= 9; batch++) {
             clock.advance(Duration.ofMillis(100));
             tokens.extendClaim("orders", 0);
-            tokens.storeToken(replaying(batch * 100), "orders", 0);
+            tokens.storeToken(live(batch * 100), "orders", 0);
         }
-        assertThat(written).containsExactly("store 0");
+        assertThat(written).containsExactly("extend", "store 0");
 
         clock.advance(Duration.ofMillis(150));
         tokens.extendClaim("orders", 0);
-        tokens.storeToken(replaying(1_000), "orders", 0);
+        tokens.storeToken(live(1_000), "orders", 0);
 
         assertThat(written).as("the position handled before the batch renews the claim")
-                .containsExactly("store 0", "store 900");
+                .containsExactly("extend", "store 0", "store 900");
         clock.advance(Duration.ofSeconds(2));
-        tokens.storeToken(replaying(1_100), "orders", 0);
-        assertThat(written).containsExactly("store 0", "store 900", "store 1100");
+        tokens.storeToken(live(1_100), "orders", 0);
+        assertThat(written).containsExactly("extend", "store 0", "store 900", "store 1100");
+    }
+
+    @Test
+    void anIdleProcessorsNextClaimExtensionWritesThePositionLeftUnwritten() {
+        tokens.storeToken(live(100), "orders", 0);
+        tokens.storeToken(live(101), "orders", 0);
+        clock.advance(Duration.ofMillis(1_100));
+        tokens.extendClaim("orders", 0);
+        clock.advance(Duration.ofMillis(1_100));
+        tokens.extendClaim("orders", 0);
+
+        assertThat(written).containsExactly("store 100", "store 101", "extend");
     }
 
     @Test
     void aPositionNotYetWrittenIsWrittenBeforeTheClaimIsReleasedOrTheTokenReadAgain() {
-        tokens.storeToken(replaying(0), "orders", 0);
-        tokens.storeToken(replaying(100), "orders", 0);
+        tokens.storeToken(live(0), "orders", 0);
+        tokens.storeToken(live(100), "orders", 0);
         tokens.releaseClaim("orders", 0);
 
         tokens.storeToken(replaying(200), "skus", 0);
@@ -67,13 +70,15 @@ class ReplayPacedTokenStoreTest {
     }
 
     @Test
-    void theFirstLivePositionAfterAReplayIsWrittenAtOnceAndEndsThePacing() {
-        tokens.storeToken(replaying(0), "orders", 0);
-        tokens.storeToken(replaying(900), "orders", 0);
-        tokens.storeToken(live(1_001), "orders", 0);
-        tokens.extendClaim("orders", 0);
+    void theResetOfAStoppedProcessorIsWrittenAtOnce() {
+        tokens.storeToken(live(900), "orders", 0);
+        tokens.storeToken(live(1_000), "orders", 0);
+        tokens.releaseClaim("orders", 0);
+        tokens.storeToken(replaying(-1), "orders", 0);
+        tokens.fetchToken("orders", 0);
+        tokens.storeToken(replaying(99), "orders", 0);
 
-        assertThat(written).containsExactly("store 0", "store 1001", "extend");
+        assertThat(written).containsExactly("store 900", "store 1000", "release", "store 0", "fetch", "store 99");
     }
 
     private static TrackingToken live(long position) {
@@ -81,7 +86,7 @@ class ReplayPacedTokenStoreTest {
     }
 
     private static TrackingToken replaying(long position) {
-        return ReplayToken.createReplayToken(RESET_AT, new GlobalSequenceTrackingToken(position));
+        return ReplayToken.createReplayToken(RESET_AT, position < 0 ? null : new GlobalSequenceTrackingToken(position));
     }
 
     private final class RecordingTokenStore implements TokenStore {
