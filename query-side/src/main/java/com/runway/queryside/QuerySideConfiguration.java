@@ -49,8 +49,6 @@ public class QuerySideConfiguration {
      */
     static final EventProcessors READ_MODEL_PROCESSORS = new EventProcessors(EventProcessors.Mode.TRACKING, 100, 1, 1);
 
-    /** How often a read-side processor's position is written at most ({@link PacedTokenStore}). */
-    static final Duration TOKEN_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
     MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
@@ -79,11 +77,12 @@ public class QuerySideConfiguration {
     @Bean
     ConfigurerModule readModelProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database,
                                          ProjectionStaleness staleness, Environment environment,
-                                         @Value("${runway.processing.dead-letter-cache:true}") boolean deadLetterCache) {
+                                         @Value("${runway.processing.dead-letter-cache:true}") boolean deadLetterCache,
+                                         @Value("${runway.processing.token-interval:1s}") Duration tokenInterval) {
         return configurer -> ReadModels.PROCESSING_GROUPS.forEach(group -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             EventProcessors.forGroup(environment, group, READ_MODEL_PROCESSORS).register(processing, group, false);
-            processing.registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()))
+            processing.registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer(), tokenInterval))
                     .registerTransactionManager(group, c -> NoTransactionManager.instance())
                     .registerHandlerInterceptor(group, c -> staleness.recorderFor(group))
                     .registerHandlerInterceptor(group, c -> new FlowLogging())
@@ -107,10 +106,11 @@ public class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule liveMetricsProcessors(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database,
-                                           Environment environment) {
+                                           Environment environment,
+                                           @Value("${runway.processing.token-interval:1s}") Duration tokenInterval) {
         return configurer -> List.of(OrderFunnelMetrics.NAME, StockMetrics.NAME).forEach(group -> {
             EventProcessors.forGroup(environment, group, READ_MODEL_PROCESSORS).register(configurer.eventProcessing(), group, true);
-            configurer.eventProcessing().registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer()));
+            configurer.eventProcessing().registerTokenStore(group, c -> readModelTokens(mongoClient, database, c.serializer(), tokenInterval));
         });
     }
 
@@ -131,12 +131,13 @@ public class QuerySideConfiguration {
      * A projection's position is kept beside the documents it wrote, never ahead of them: if the
      * read-model store loses its last writes (an embedded store killed mid-flight, a restore from
      * backup), it loses the matching token progress too, and the events are simply handled again.
-     * It is written at most once a second ({@link PacedTokenStore}).
+     * It is written at most once per {@code runway.processing.token-interval} (default a second;
+     * zero writes it after every batch, as Axon does), see {@link PacedTokenStore}.
      */
-    private static TokenStore readModelTokens(MongoClient mongoClient, String database, Serializer serializer) {
+    private static TokenStore readModelTokens(MongoClient mongoClient, String database, Serializer serializer, Duration interval) {
         return new PacedTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
                 .serializer(serializer)
-                .build(), TOKEN_INTERVAL, Clock.systemUTC());
+                .build(), interval, Clock.systemUTC());
     }
 }

@@ -81,6 +81,17 @@ class PacedTokenStoreTest {
         assertThat(written).containsExactly("store 900", "store 1000", "release", "store 0", "fetch", "store 99");
     }
 
+    @Test
+    void withAZeroIntervalEveryPositionAndClaimIsWrittenAsAxonDoes() {
+        TokenStore unpaced = new PacedTokenStore(new RecordingTokenStore(), Duration.ZERO, clock);
+        unpaced.extendClaim("orders", 0);
+        unpaced.storeToken(live(1), "orders", 0);
+        unpaced.extendClaim("orders", 0);
+        unpaced.storeToken(live(2), "orders", 0);
+
+        assertThat(written).containsExactly("extend", "store 1", "extend", "store 2");
+    }
+
     private static TrackingToken live(long position) {
         return new GlobalSequenceTrackingToken(position);
     }
