@@ -49,7 +49,6 @@ public class QuerySideConfiguration {
      */
     static final EventProcessors READ_MODEL_PROCESSORS = new EventProcessors(EventProcessors.Mode.TRACKING, 100, 1, 1);
 
-
     @Bean
     MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${runway.mongodb.database:runway}") String database) {
         return mongoClient.getDatabase(database);
