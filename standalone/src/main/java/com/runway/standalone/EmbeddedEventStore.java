@@ -12,7 +12,10 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +78,14 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .readEventDataWithGaps(GapReads::statement)
                 .batchSize(READ_BATCH));
+    }
+
+    /** Axon's JDBC saga store, with the sagas being driven kept in memory ({@link CachedSagaStore}). */
+    @Bean
+    static SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                       @Value("${runway.sagas.cache-size:20000}") int cacheSize) {
+        SagaStore<Object> store = JdbcSagaStore.builder().connectionProvider(connectionProvider).serializer(serializer).build();
+        return cacheSize > 0 ? new CachedSagaStore(store, cacheSize) : store;
     }
 
     @Override
