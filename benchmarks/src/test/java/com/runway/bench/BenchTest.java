@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 /**
  * The harness itself, at a size the test suite can afford: it runs the built standalone jar through
@@ -41,6 +42,11 @@ class BenchTest {
         assertThat(json.get("rawMongoInsertInto").asText()).isEqualTo("the app's embedded server");
         assertThat(json.at("/baseline/peak/accepted").asInt()).isEqualTo(40);
         assertThat(json.at("/tuned/violations")).isEmpty();
+        double cpuPerOrder = json.at("/tuned/appCpuMsPerOrderDecidedUnderPeak").asDouble();
+        assertThat(cpuPerOrder).as("CPU per order decided under peak")
+                .isCloseTo(json.at("/tuned/appCpuCoresUnderPeak").asDouble() * 1000 / json.at("/tuned/peak/ordersPerSecondDecided").asDouble(),
+                        withPercentage(5));
+        assertThat(cpuPerOrder).isPositive();
         assertThat(json.at("/tuned/liveStreamReconnects").isInt()).as("reconnects of the live stream are reported").isTrue();
         assertThat(json.at("/tuned/decisionsReadFromTheOrderNotTheStream").isInt())
                 .as("decisions the live stream missed are reported").isTrue();
