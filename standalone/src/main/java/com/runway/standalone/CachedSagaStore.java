@@ -19,9 +19,9 @@ import java.util.Set;
  * <p>
  * Two rules keep the cache from ever holding what the store does not:
  * <ul>
- *     <li>only handlers of events (and deadlines) read through it and fill it, each holding its saga's
- *     lock; anything else (the admin API's inspector) reads the store, so it can neither see a batch's
- *     uncommitted state nor cache a look-up that misses a saga inserted but not yet committed;</li>
+ *     <li>only the handling of events (and deadlines), which is what changes sagas, reads through it and
+ *     fills it; anything else (the admin API's inspector) reads the store, so it can neither see a
+ *     batch's uncommitted state nor cache a look-up that misses a saga inserted but not yet committed;</li>
  *     <li>a unit of work that touched it and rolls back empties it: the saga objects it handed out may
  *     have changed in memory, and its writes never reached the table.</li>
  * </ul>
