@@ -184,8 +184,13 @@ public final class Bench {
             replayEventsPerSecond = eventsWritten / replaySeconds;
         }
 
+        /** From the peak's first POST to its last decision. */
+        private double peakSeconds() {
+            return (peak.lastDecidedAt() - peak.startedAt()) / 1e9;
+        }
+
         double cpuCoresUnderPeak() {
-            return cpuSecondsUnderPeak / ((peak.lastDecidedAt() - peak.startedAt()) / 1e9);
+            return cpuSecondsUnderPeak / peakSeconds();
         }
 
         /**
@@ -199,7 +204,7 @@ public final class Bench {
 
         /** Events appended per second during the peak phase (the stream's head before and after it). */
         double eventsPerSecond() {
-            return eventsDuringPeak / ((peak.lastDecidedAt() - peak.startedAt()) / 1e9);
+            return eventsDuringPeak / peakSeconds();
         }
 
         Map<String, Object> toMap() {
