@@ -2,15 +2,19 @@ package com.runway.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,7 +84,7 @@ class CrashRecoveryTest {
 
             runway.start();
             ledger.retryUnanswered(http);
-            Map<String, JsonNode> orders = awaitEveryOrderSettled(http, ledger);
+            Map<String, JsonNode> orders = awaitEveryOrderSettled(http, ledger, seed);
             assertThat(ledger.anomalies).isEmpty();
             assertThat(http.get("/api/orders?size=1").json().get("total").asInt())
                     .as("the read model holds exactly the accepted orders").isEqualTo(ledger.accepted.size());
@@ -98,26 +103,98 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * A deadline the scheduler had picked and was running when the process died stays marked as
+     * picked; only its heartbeat going stale lets a scheduler run it again. With db-scheduler's
+     * defaults (a heartbeat every 5 minutes, dead after 6 missed) the order waited half an hour.
+     */
+    @Test
+    void aPaymentTimeoutThatWasFiringWhenTheProcessDiedFiresAgainSoonAfterTheRestart() throws Exception {
+        RunwayProcess runway = new RunwayProcess(dataDir, "--runway.payment.timeout=10m", "--logging.level.root=WARN",
+                "--spring.datasource.url=" + eventStoreUrl());
+        try {
+            runway.start();
+            HttpDriver http = new HttpDriver(runway.port());
+            assertThat(http.post("/api/skus", Map.of("sku", "CRASH-TIMEOUT", "name", "Scarf",
+                    "unitPrice", Map.of("amount", "12.50", "currency", "EUR"), "initialStock", 5)).status()).isEqualTo(201);
+            String orderId = http.post("/api/orders", RunwayApi.order("silent-bank", "tok_no_response", "PT", "CRASH-TIMEOUT", 1))
+                    .json().get("orderId").asText();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                HttpDriver.Reply saga = http.get("/api/admin/sagas?orderId=" + orderId);
+                return saga.status() == 200 && saga.json().get("paymentTimeoutPending").asBoolean();
+            });
+            runway.kill();
+            try (Connection connection = eventStore()) {
+                int firing = connection.createStatement().executeUpdate("UPDATE scheduled_tasks SET execution_time = CURRENT_TIMESTAMP, "
+                        + "picked = TRUE, picked_by = 'the-killed-process', last_heartbeat = CURRENT_TIMESTAMP, version = version + 1");
+                assertThat(firing).as("the order's payment timeout is the one deadline").isEqualTo(1);
+            }
+
+            runway.start();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    assertThat(http.get("/api/orders/" + orderId).json().path("rejectionReason").asText()).isEqualTo("PAYMENT_TIMEOUT"));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    assertThat(http.get("/api/skus/CRASH-TIMEOUT").json().get("available").asInt()).as("stock released").isEqualTo(5));
+        } finally {
+            runway.stop();
+        }
+    }
+
     static String sku(int i) {
         return "CRASH-" + i;
     }
 
-    private Map<String, JsonNode> awaitEveryOrderSettled(HttpDriver http, Ledger ledger) {
+    private Map<String, JsonNode> awaitEveryOrderSettled(HttpDriver http, Ledger ledger, long seed) throws Exception {
         Map<String, JsonNode> settled = new ConcurrentHashMap<>();
         Map<String, String> unsettled = new ConcurrentHashMap<>();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            for (String orderId : ledger.accepted.keySet()) {
-                HttpDriver.Reply reply = http.get("/api/orders/" + orderId);
-                if (reply.status() == 200 && SETTLED.contains(reply.json().get("status").asText())) {
-                    settled.put(orderId, reply.json());
-                    unsettled.remove(orderId);
-                } else {
-                    unsettled.put(orderId, reply.status() + " " + reply.body());
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                for (String orderId : ledger.accepted.keySet()) {
+                    HttpDriver.Reply reply = http.get("/api/orders/" + orderId);
+                    if (reply.status() == 200 && SETTLED.contains(reply.json().get("status").asText())) {
+                        settled.put(orderId, reply.json());
+                        unsettled.remove(orderId);
+                    } else {
+                        unsettled.put(orderId, reply.status() + " " + reply.body());
+                    }
                 }
-            }
-            assertThat(unsettled).as("orders not settled; logs in " + dataDir).isEmpty();
-        });
+                return unsettled.isEmpty();
+            });
+        } catch (ConditionTimeoutException timedOut) {
+            throw new AssertionError(whyNotSettled(http, unsettled, seed), timedOut);
+        }
         return settled;
+    }
+
+    /**
+     * CI shows only a failure's first line, and the data directory with the logs stays on the
+     * machine that ran it: so the first line says what the stuck orders were waiting for.
+     */
+    private String whyNotSettled(HttpDriver http, Map<String, String> unsettled, long seed) throws Exception {
+        Map<String, String> sagas = new TreeMap<>();
+        unsettled.keySet().forEach(orderId -> sagas.put(orderId, http.get("/api/admin/sagas?orderId=" + orderId).body()));
+        List<String> deadlines = new ArrayList<>();
+        try (Connection connection = eventStore();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT task_instance, execution_time, picked, consecutive_failures, last_heartbeat FROM scheduled_tasks")) {
+            while (rows.next()) {
+                deadlines.add(String.format("%s due %s picked=%s failures=%d heartbeat %s", rows.getString(1), rows.getTimestamp(2),
+                        rows.getBoolean(3), rows.getInt(4), rows.getTimestamp(5)));
+            }
+        }
+        List<String> errors;
+        try (Stream<Path> logs = Files.list(dataDir)) {
+            errors = logs.filter(log -> log.getFileName().toString().startsWith("run-")).sorted().flatMap(log -> {
+                try {
+                    return Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).map(line -> log.getFileName() + ": " + line);
+                } catch (IOException unreadable) {
+                    return Stream.of(log + " unreadable: " + unreadable);
+                }
+            }).toList();
+        }
+        return String.format("%d accepted orders not settled (seed %d); their sagas %s; deadlines now %s; %d ERROR lines, first %s%n"
+                        + "orders: %s%nlogs in %s", unsettled.size(), seed, sagas, deadlines, errors.size(),
+                errors.isEmpty() ? "none" : errors.get(0), unsettled, dataDir);
     }
 
     /** onHand = initial + restocked − shipped; reserved = what confirmed orders hold; available never negative. */
