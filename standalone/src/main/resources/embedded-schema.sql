@@ -23,10 +23,11 @@ ALTER TABLE AssociationValueEntry ALTER COLUMN id SET CACHE 1000;
 CREATE INDEX IF NOT EXISTS association_value_lookup ON AssociationValueEntry (sagaType, associationKey, associationValue);
 CREATE INDEX IF NOT EXISTS association_value_saga ON AssociationValueEntry (sagaId, sagaType);
 
+-- task_data in the row rather than a BLOB in H2's separate LOB store (see H2TokenTableFactory).
 CREATE TABLE IF NOT EXISTS scheduled_tasks (
     task_name VARCHAR(100) NOT NULL,
     task_instance VARCHAR(100) NOT NULL,
-    task_data BLOB,
+    task_data VARBINARY(16777216),
     execution_time TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     picked BOOLEAN NOT NULL,
     picked_by VARCHAR(50),

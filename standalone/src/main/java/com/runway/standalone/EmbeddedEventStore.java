@@ -7,7 +7,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -94,7 +93,7 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
             jdbc.createSchema(H2EventTableFactory.INSTANCE);
         }
         if (tokenStore instanceof JdbcTokenStore jdbc) {
-            jdbc.createSchema(GenericTokenTableFactory.INSTANCE);
+            jdbc.createSchema(H2TokenTableFactory.INSTANCE);
         }
         new ResourceDatabasePopulator(new ClassPathResource("embedded-schema.sql")).execute(dataSource);
     }
