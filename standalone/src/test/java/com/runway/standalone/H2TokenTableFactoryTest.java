@@ -4,18 +4,11 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -24,20 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Tokens and deadlines are kept in their rows, not in H2's separate LOB store. */
 class H2TokenTableFactoryTest {
 
-    private final SingleConnectionDataSource store =
-            new SingleConnectionDataSource("jdbc:h2:mem:tokens;DB_CLOSE_DELAY=-1", "sa", "", true);
+    private final InMemoryH2 store = new InMemoryH2("tokens");
 
     @AfterEach
     void drop() throws SQLException {
-        try (Statement statement = store.getConnection().createStatement()) {
-            statement.execute("DROP ALL OBJECTS");
-        }
-        store.destroy();
+        store.drop();
     }
 
     @Test
     void aTokenWithAxonsMostGapsGoesInTheRowAndComesBackWhole() throws SQLException {
-        JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(store::getConnection)
+        JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(store::connection)
                 .serializer(JacksonSerializer.defaultSerializer()).build();
         tokens.createSchema(H2TokenTableFactory.INSTANCE);
         tokens.initializeTokenSegments("FulfilmentSagaProcessor", 1);
@@ -47,27 +36,15 @@ class H2TokenTableFactoryTest {
         tokens.storeToken(gappy, "FulfilmentSagaProcessor", 0);
 
         assertThat(tokens.fetchToken("FulfilmentSagaProcessor", 0)).isEqualTo(gappy);
-        assertThat(dataType(new TokenSchema().tokenTable(), new TokenSchema().tokenColumn())).isEqualTo("BINARY VARYING");
+        TokenSchema schema = new TokenSchema();
+        assertThat(store.column(schema.tokenTable(), schema.tokenColumn(), "DATA_TYPE")).isEqualTo("BINARY VARYING");
     }
 
     @Test
     void aDeadlinesDataGoesInTheRow() throws SQLException {
-        try (PreparedStatement create = H2EventTableFactory.INSTANCE.createDomainEventTable(store.getConnection(), new EventSchema())) {
-            create.execute();
-        }
-        new ResourceDatabasePopulator(new ClassPathResource("embedded-schema.sql")).execute(store);
+        store.createEventTable();
+        store.runEmbeddedSchema();
 
-        assertThat(dataType("scheduled_tasks", "task_data")).isEqualTo("BINARY VARYING");
-    }
-
-    private String dataType(String table, String column) throws SQLException {
-        try (PreparedStatement query = store.getConnection().prepareStatement(
-                "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) = UPPER(?) AND UPPER(COLUMN_NAME) = UPPER(?)")) {
-            query.setString(1, table);
-            query.setString(2, column);
-            ResultSet result = query.executeQuery();
-            assertThat(result.next()).as(table + "." + column).isTrue();
-            return result.getString(1);
-        }
+        assertThat(store.column("scheduled_tasks", "task_data", "DATA_TYPE")).isEqualTo("BINARY VARYING");
     }
 }
