@@ -5,6 +5,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AssociationValue;
+import org.axonframework.modelling.saga.AssociationValues;
 import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
@@ -168,7 +169,7 @@ class CachedSagaStoreTest {
 
         @Override
         public void updateSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
-                               org.axonframework.modelling.saga.AssociationValues associationValues) {
+                               AssociationValues associationValues) {
             sagas.updateSaga(sagaType, sagaIdentifier, saga, associationValues);
         }
     }

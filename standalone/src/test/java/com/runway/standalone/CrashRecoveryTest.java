@@ -58,9 +58,7 @@ class CrashRecoveryTest {
             runway.start();
             HttpDriver http = new HttpDriver(runway.port());
             for (int i = 0; i < SKUS; i++) {
-                HttpDriver.Reply registered = http.post("/api/skus", Map.of("sku", sku(i), "name", "Item " + i,
-                        "unitPrice", Map.of("amount", "12.50", "currency", "EUR"), "initialStock", INITIAL_STOCK));
-                assertThat(registered.status()).isEqualTo(201);
+                register(http, sku(i), INITIAL_STOCK);
             }
 
             for (int kill = 1; kill <= KILLS; kill++) {
@@ -115,8 +113,7 @@ class CrashRecoveryTest {
         try {
             runway.start();
             HttpDriver http = new HttpDriver(runway.port());
-            assertThat(http.post("/api/skus", Map.of("sku", "CRASH-TIMEOUT", "name", "Scarf",
-                    "unitPrice", Map.of("amount", "12.50", "currency", "EUR"), "initialStock", 5)).status()).isEqualTo(201);
+            register(http, "CRASH-TIMEOUT", 5);
             String orderId = http.post("/api/orders", RunwayApi.order("silent-bank", "tok_no_response", "PT", "CRASH-TIMEOUT", 1))
                     .json().get("orderId").asText();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -138,6 +135,11 @@ class CrashRecoveryTest {
         } finally {
             runway.stop();
         }
+    }
+
+    private static void register(HttpDriver http, String sku, int initialStock) {
+        assertThat(http.post("/api/skus", Map.of("sku", sku, "name", "Item " + sku,
+                "unitPrice", Map.of("amount", "12.50", "currency", "EUR"), "initialStock", initialStock)).status()).isEqualTo(201);
     }
 
     static String sku(int i) {
