@@ -70,6 +70,17 @@ public class Order {
             }
             return;
         }
+        place(command);
+    }
+
+    /** Creates the order under an id its sender has just generated, which no earlier order can hold. */
+    @CommandHandler(commandName = PlaceOrderCommand.UNDER_NEW_ID)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public void placeUnderNewId(PlaceOrderCommand command) {
+        place(command);
+    }
+
+    private void place(PlaceOrderCommand command) {
         OrderPlacementPolicy.requireValid(command);
         apply(new OrderPlacedEvent(command.orderId(), command.customerId(), command.lines(),
                 command.shippingAddress(), command.paymentToken(), command.requestFingerprint(), command.salesChannel()));

@@ -30,6 +30,10 @@ import com.runway.payment.api.PaymentId;
 import com.runway.shared.CommandRejection;
 import com.runway.shared.Money;
 import com.runway.shipping.api.ShipmentId;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,10 @@ class OrderTest {
 
     private static PlaceOrderCommand place(List<OrderLine> lines, ShippingAddress address, String fingerprint) {
         return new PlaceOrderCommand(ORDER, CUSTOMER, lines, address, "tok_visa", fingerprint, SalesChannel.APP);
+    }
+
+    private static CommandMessage<PlaceOrderCommand> underNewId(PlaceOrderCommand command) {
+        return new GenericCommandMessage<>(new GenericMessage<>(command), PlaceOrderCommand.UNDER_NEW_ID);
     }
 
     private static OrderPlacedEvent placed() {
@@ -104,6 +112,29 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                 .when(place(LINES, ADDRESS, "fp-1"))
                 .expectEvents(placed());
+    }
+
+    @Test
+    void anOrderUnderAJustGeneratedIdIsPlacedWithoutLookingForAnEarlierOne() {
+        fixture.givenNoPriorActivity()
+                .when(underNewId(place(LINES, ADDRESS, "fp-1")))
+                .expectEvents(placed());
+    }
+
+    @Test
+    void anOrderUnderAJustGeneratedIdObeysThePlacementRules() {
+        fixture.givenNoPriorActivity()
+                .when(underNewId(place(List.of(), ADDRESS, "fp-1")))
+                .expectNoEvents()
+                .expectExceptionMessage("an order has 1 to 50 lines");
+    }
+
+    @Test
+    void anIdThatTurnsOutTakenNeverGetsASecondOrder() {
+        fixture.given(placed())
+                .when(underNewId(place(LINES, ADDRESS, "fp-2")))
+                .expectNoEvents()
+                .expectException(EventStoreException.class);
     }
 
     @Test

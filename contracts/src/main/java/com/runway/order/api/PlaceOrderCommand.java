@@ -13,6 +13,12 @@ public record PlaceOrderCommand(
         String requestFingerprint,
         SalesChannel salesChannel) {
 
+    /**
+     * The name this command is sent under when its sender has just generated the order id: no order
+     * can exist under that id yet, so the command side creates one without first looking for it.
+     */
+    public static final String UNDER_NEW_ID = "com.runway.order.api.PlaceOrderCommand#underNewId";
+
     public PlaceOrderCommand {
         lines = List.copyOf(lines);
         salesChannel = salesChannel == null ? SalesChannel.WEB : salesChannel;
