@@ -27,8 +27,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -96,10 +94,7 @@ public class OrderController {
         PlaceOrderCommand command = new PlaceOrderCommand(orderId, customerId, lines,
                 new ShippingAddress(a.name(), a.street(), a.city(), a.postalCode(), a.country()),
                 request.paymentToken(), fingerprint(request), request.salesChannel());
-        Object placement = idempotencyKey == null
-                ? new GenericCommandMessage<>(new GenericMessage<>(command), PlaceOrderCommand.UNDER_NEW_ID)
-                : command;
-        return messaging.sendRetryingConflicts(placement)
+        return messaging.sendRetryingConflicts(idempotencyKey == null ? command.underNewId() : command)
                 .thenReturn(ResponseEntity.accepted()
                         .location(URI.create("/api/orders/" + orderId))
                         .body(new OrderAccepted(orderId.value())));

@@ -30,10 +30,7 @@ import com.runway.payment.api.PaymentId;
 import com.runway.shared.CommandRejection;
 import com.runway.shared.Money;
 import com.runway.shipping.api.ShipmentId;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.messaging.GenericMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,10 +55,6 @@ class OrderTest {
 
     private static PlaceOrderCommand place(List<OrderLine> lines, ShippingAddress address, String fingerprint) {
         return new PlaceOrderCommand(ORDER, CUSTOMER, lines, address, "tok_visa", fingerprint, SalesChannel.APP);
-    }
-
-    private static CommandMessage<PlaceOrderCommand> underNewId(PlaceOrderCommand command) {
-        return new GenericCommandMessage<>(new GenericMessage<>(command), PlaceOrderCommand.UNDER_NEW_ID);
     }
 
     private static OrderPlacedEvent placed() {
@@ -117,14 +110,14 @@ class OrderTest {
     @Test
     void anOrderUnderAJustGeneratedIdIsPlacedWithoutLookingForAnEarlierOne() {
         fixture.givenNoPriorActivity()
-                .when(underNewId(place(LINES, ADDRESS, "fp-1")))
+                .when(place(LINES, ADDRESS, "fp-1").underNewId())
                 .expectEvents(placed());
     }
 
     @Test
     void anOrderUnderAJustGeneratedIdObeysThePlacementRules() {
         fixture.givenNoPriorActivity()
-                .when(underNewId(place(List.of(), ADDRESS, "fp-1")))
+                .when(place(List.of(), ADDRESS, "fp-1").underNewId())
                 .expectNoEvents()
                 .expectExceptionMessage("an order has 1 to 50 lines");
     }
@@ -132,7 +125,7 @@ class OrderTest {
     @Test
     void anIdThatTurnsOutTakenNeverGetsASecondOrder() {
         fixture.given(placed())
-                .when(underNewId(place(LINES, ADDRESS, "fp-2")))
+                .when(place(LINES, ADDRESS, "fp-2").underNewId())
                 .expectNoEvents()
                 .expectException(EventStoreException.class);
     }

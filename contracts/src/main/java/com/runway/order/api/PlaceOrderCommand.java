@@ -1,6 +1,9 @@
 package com.runway.order.api;
 
 import java.util.List;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Places an order. {@code requestFingerprint} identifies the request body, so a retry under the same idempotency key can be told from a different order. */
@@ -22,5 +25,10 @@ public record PlaceOrderCommand(
     public PlaceOrderCommand {
         lines = List.copyOf(lines);
         salesChannel = salesChannel == null ? SalesChannel.WEB : salesChannel;
+    }
+
+    /** This command as sent by one who has just generated its order id (see {@link #UNDER_NEW_ID}). */
+    public CommandMessage<PlaceOrderCommand> underNewId() {
+        return new GenericCommandMessage<>(new GenericMessage<>(this), UNDER_NEW_ID);
     }
 }
