@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -138,6 +139,9 @@ class MessageSerializationTest {
         }
         if (type == Instant.class) {
             return Instant.parse("2026-11-29T10:15:30.123Z");
+        }
+        if (type == Duration.class) {
+            return Duration.ofMillis(1_500);
         }
         if (type == Money.class) {
             return Money.of("19.99", "EUR");

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * A position not yet written is written before the claim is released or the token is read again, so
  * a clean stop loses nothing, and by the next claim extension once {@code interval} has passed (an
- * idle processor extends its claim every second). A crash loses at most {@code interval} of
- * progress: those events are handled again, which the projections' updates, guarded by each event's
+ * idle processor asks for one each time it wakes; the claim is renewed once per interval). A crash
+ * loses at most {@code interval} of progress: those events are handled again, which the projections' updates, guarded by each event's
  * sequence or adding set members, make harmless; the position is never ahead of the documents. The
  * claim stays safe while {@code interval} is well under the store's claim timeout (10 s by default):
  * every write renews it.
@@ -64,11 +64,12 @@ final class PacedTokenStore implements TokenStore {
     public void extendClaim(String processorName, int segment) {
         Claim claim = new Claim(processorName, segment);
         Written last = written.get(claim);
+        Instant now = clock.instant();
         if (last == null) {
             delegate.extendClaim(processorName, segment);
+            written.put(claim, new Written(now, null));
             return;
         }
-        Instant now = clock.instant();
         if (now.isBefore(last.at().plus(interval))) {
             return;
         }

@@ -13,7 +13,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.codecs.EncoderContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +29,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The read models' MongoDB collections, rebuilt without downtime: while a projection replays,
@@ -36,7 +43,7 @@ public class ReadModelCollections {
     private static final String REBUILD_SUFFIX = "_rebuild";
     private static final int NAMESPACE_EXISTS = 48;
     /** Per copy; three copies of the reference store's size (43,000 documents) staged took ~26 MB of BSON values. */
-    static final int STAGED_DOCUMENTS = 20_000;
+    public static final int STAGED_DOCUMENTS = 20_000;
     private final MongoDatabase database;
     private final int stagedDocuments;
     private final Map<String, Rebuildable> collections = new ConcurrentHashMap<>();
@@ -108,7 +115,7 @@ public class ReadModelCollections {
          * (see {@link WriteBatch}), or at once when no batch is being collected.
          */
         public void submit(WriteModel<Document> change) {
-            if (stagedDuringReplay(change)) {
+            if (stagedDuringReplay(copy -> copy.apply(change), () -> change)) {
                 return;
             }
             WriteBatch.current().ifPresentOrElse(batch -> batch.add(this, change), () -> apply(List.of(change)));
@@ -119,7 +126,7 @@ public class ReadModelCollections {
          * it is new. Within a batch, one document's additions are written as one.
          */
         public void addToSet(Object id, String field, Document member) {
-            if (staged != null && stagedDuringReplay(setAddition(id, field, List.of(member)))) {
+            if (staged != null && stagedDuringReplay(copy -> copy.addToSet(bson(id), field, bson(member)), () -> setAddition(id, field, List.of(member)))) {
                 return;
             }
             WriteBatch.current().ifPresentOrElse(batch -> batch.addToSet(this, id, field, member),
@@ -141,7 +148,7 @@ public class ReadModelCollections {
          * once per document ({@link StagedCopy}); the first event past the replay, or a change the
          * staging does not understand, writes what is staged (the latter then goes to the copy itself).
          */
-        private boolean stagedDuringReplay(WriteModel<Document> change) {
+        private boolean stagedDuringReplay(Predicate<StagedCopy> staging, Supplier<WriteModel<Document>> change) {
             StagedCopy copy = staged;
             if (copy == null) {
                 return false;
@@ -151,11 +158,21 @@ public class ReadModelCollections {
                 endStaging();
                 return false;
             }
-            if (!copy.apply(change)) {
+            if (!staging.test(copy)) {
                 // at once, not with the batch: a later change to the same document may be staged and read it back
-                apply(List.of(change));
+                apply(List.of(change.get()));
             }
             return true;
+        }
+
+        private BsonValue bson(Object id) {
+            return id instanceof String text ? new BsonString(text) : bson(new Document("_id", id)).get("_id");
+        }
+
+        private BsonDocument bson(Document document) {
+            BsonDocument encoded = new BsonDocument();
+            database.getCodecRegistry().get(Document.class).encode(new BsonDocumentWriter(encoded), document, EncoderContext.builder().build());
+            return encoded;
         }
 
         /** Writes what is staged to the copy; changes are written as they come from here on. */

@@ -39,6 +39,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -101,7 +105,7 @@ class ReplayStagingTest {
     }
 
     @ParameterizedTest(name = "holding at most {0} documents")
-    @ValueSource(ints = {100_000, 7})
+    @ValueSource(ints = {100_000, 7, 1})
     void aReplayedModelIsWhatHandlingEveryEventAsItCameWrote(int staged) {
         ReadModels live = new ReadModels(mongo.database(), staged);
         for (int position = 0; position < history.size(); position++) {
@@ -162,6 +166,40 @@ class ReplayStagingTest {
         staged.close();
         assertThat(copy.find().into(new ArrayList<>())).containsExactly(new Document("_id", "a").append("n", 2));
         assertThat(staged.apply(new UpdateOneModel<>(Filters.eq("_id", "a"), Updates.inc("n", 2)))).as("closed").isFalse();
+    }
+
+    @Test
+    void beyondItsCapacityTheDocumentChangedLeastRecentlyIsWrittenAndReadBackWhenChangedAgain() {
+        com.mongodb.client.MongoCollection<Document> copy = mongo.database().getCollection("copy");
+        StagedCopy staged = new StagedCopy(copy, 2);
+        BsonDocument step = new BsonDocument("n", new BsonInt32(1));
+        staged.addToSet(new BsonString("a"), "steps", step);
+        staged.addToSet(new BsonString("b"), "steps", step);
+        staged.addToSet(new BsonString("a"), "steps", new BsonDocument("n", new BsonInt32(2)));
+        assertThat(copy.countDocuments()).isZero();
+
+        staged.addToSet(new BsonString("c"), "steps", step);
+        assertThat(copy.find().into(new ArrayList<>())).containsExactly(new Document("_id", "b").append("steps", List.of(new Document("n", 1))));
+
+        staged.addToSet(new BsonString("b"), "steps", step);
+        staged.addToSet(new BsonString("b"), "steps", new BsonDocument("n", new BsonInt32(3)));
+        staged.close();
+        assertThat(documents(mongo.database(), "copy")).containsExactly(
+                new Document("_id", "a").append("steps", List.of(new Document("n", 1), new Document("n", 2))),
+                new Document("_id", "b").append("steps", List.of(new Document("n", 1), new Document("n", 3))),
+                new Document("_id", "c").append("steps", List.of(new Document("n", 1))));
+    }
+
+    @Test
+    void aSetAdditionToAFieldThatIsNotAnArrayIsRefusedAndChangesNothing() {
+        com.mongodb.client.MongoCollection<Document> copy = mongo.database().getCollection("copy");
+        StagedCopy staged = new StagedCopy(copy, 100);
+        staged.apply(new UpdateOneModel<>(Filters.eq("_id", "a"), Updates.set("steps", 1), new UpdateOptions().upsert(true)));
+
+        assertThatThrownBy(() -> staged.addToSet(new BsonString("a"), "steps", new BsonDocument("n", new BsonInt32(1))))
+                .hasMessageContaining("not an array");
+        staged.close();
+        assertThat(copy.find().into(new ArrayList<>())).containsExactly(new Document("_id", "a").append("steps", 1));
     }
 
     private static List<Document> documents(MongoDatabase database, String collection) {
