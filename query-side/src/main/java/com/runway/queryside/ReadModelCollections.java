@@ -14,11 +14,10 @@ import com.mongodb.client.model.RenameCollectionOptions;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentWriter;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.bson.codecs.EncoderContext;
+import org.bson.RawBsonDocument;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -169,10 +168,9 @@ public class ReadModelCollections {
             return id instanceof String text ? new BsonString(text) : bson(new Document("_id", id)).get("_id");
         }
 
+        /** Encoded once, as the bytes it is written as: a staged journey holds its steps as a few arrays rather than trees of values. */
         private BsonDocument bson(Document document) {
-            BsonDocument encoded = new BsonDocument();
-            database.getCodecRegistry().get(Document.class).encode(new BsonDocumentWriter(encoded), document, EncoderContext.builder().build());
-            return encoded;
+            return new RawBsonDocument(document, database.getCodecRegistry().get(Document.class));
         }
 
         /** Writes what is staged to the copy; changes are written as they come from here on. */

@@ -12,6 +12,7 @@ import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,12 +113,25 @@ final class StagedCopy {
                 staged.document.put(field, new BsonArray(new ArrayList<>(List.of(member))));
             } else if (!existing.isArray()) {
                 throw new IllegalStateException("$addToSet to " + field + ", which is not an array");
-            } else if (!existing.asArray().contains(member)) {
+            } else if (!holds(existing.asArray(), member)) {
                 existing.asArray().add(member);
             }
         }
         writeLeastRecentIfFull();
         return true;
+    }
+
+    /** Encoded documents are the same document when their bytes are (a decoded comparison would decode them each time). */
+    private static boolean holds(BsonArray set, BsonDocument member) {
+        for (BsonValue value : set) {
+            boolean same = value instanceof RawBsonDocument raw && member instanceof RawBsonDocument encoded
+                    ? raw.getByteBuffer().asNIO().equals(encoded.getByteBuffer().asNIO())
+                    : value.equals(member);
+            if (same) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The document staged as {@code id}, read back from the copy if it was written before; null if there is none. */
