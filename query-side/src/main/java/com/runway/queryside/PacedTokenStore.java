@@ -22,10 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * A position not yet written is written before the claim is released or the token is read again, so
  * a clean stop loses nothing, and by the next claim extension once {@code interval} has passed (an
  * idle processor asks for one each time it wakes; the claim is renewed once per interval). A crash
- * loses at most {@code interval} of progress: those events are handled again, which the projections' updates, guarded by each event's
- * sequence or adding set members, make harmless; the position is never ahead of the documents. The
- * claim stays safe while {@code interval} is well under the store's claim timeout (10 s by default):
- * every write renews it.
+ * loses at most {@code interval} of progress: those events are handled again, which the projections'
+ * updates, guarded by each event's sequence or adding set members, make harmless; the position is
+ * never ahead of the documents. The claim stays safe while {@code interval} is well under the store's
+ * claim timeout (10 s by default): every write renews it.
  */
 final class PacedTokenStore implements TokenStore {
 
