@@ -7,6 +7,7 @@ import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonNumber;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -136,18 +137,9 @@ record InMemoryChange(BsonValue id, Map<String, BsonValue> below, BsonDocument u
                 }
                 case "$set" -> fields.forEach((field, value) -> document.put(field, copy(value)));
                 case "$inc" -> fields.forEach((field, delta) -> document.put(field, add(document.get(field), delta.asNumber())));
-                case "$addToSet" -> fields.forEach((field, value) -> {
-                    List<BsonValue> members = value.isDocument() && value.asDocument().containsKey("$each")
-                            ? value.asDocument().getArray("$each").getValues() : List.of(value);
-                    BsonValue existing = document.get(field);
-                    BsonArray set = existing == null ? new BsonArray() : existing.asArray();
-                    for (BsonValue member : members) {
-                        if (!set.contains(member)) {
-                            set.add(copy(member));
-                        }
-                    }
-                    document.put(field, set);
-                });
+                case "$addToSet" -> fields.forEach((field, value) -> addToSet(document, field,
+                        value.isDocument() && value.asDocument().containsKey("$each")
+                                ? value.asDocument().getArray("$each").getValues() : List.of(value)));
                 default -> throw new IllegalStateException("not understood: " + operator.getKey());
             }
         }
@@ -169,7 +161,42 @@ record InMemoryChange(BsonValue id, Map<String, BsonValue> below, BsonDocument u
         return new BsonInt64(Math.addExact(number.longValue(), delta.longValue()));
     }
 
+    /**
+     * Adds to the set {@code field} of {@code document} each of {@code members} it does not hold yet, as
+     * {@code $addToSet} does; throws, changing nothing, if the field holds something other than an array.
+     */
+    static void addToSet(BsonDocument document, String field, List<BsonValue> members) {
+        BsonValue existing = document.get(field);
+        if (existing != null && !existing.isArray()) {
+            throw new IllegalStateException("$addToSet to " + field + ", which is not an array");
+        }
+        BsonArray set = existing == null ? new BsonArray() : existing.asArray();
+        for (BsonValue member : members) {
+            if (!holds(set, member)) {
+                set.add(copy(member));
+            }
+        }
+        document.put(field, set);
+    }
+
+    /** Encoded documents are the same document when their bytes are (a decoded comparison would decode them each time). */
+    private static boolean holds(BsonArray set, BsonValue member) {
+        for (BsonValue value : set) {
+            boolean same = value instanceof RawBsonDocument raw && member instanceof RawBsonDocument encoded
+                    ? raw.getByteBuffer().asNIO().equals(encoded.getByteBuffer().asNIO())
+                    : value.equals(member);
+            if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A value the document can own: documents and arrays are cloned, an encoded document is immutable and kept. */
     private static BsonValue copy(BsonValue value) {
+        if (value instanceof RawBsonDocument) {
+            return value;
+        }
         if (value.isDocument()) {
             return value.asDocument().clone();
         }

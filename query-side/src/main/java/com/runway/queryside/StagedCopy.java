@@ -8,11 +8,9 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,32 +104,12 @@ final class StagedCopy {
         }
         Staged staged = staged(id);
         if (staged == null) {
-            documents.put(id, new Staged(new BsonDocument("_id", id).append(field, new BsonArray(new ArrayList<>(List.of(member)))), false));
-        } else {
-            BsonValue existing = staged.document.get(field);
-            if (existing == null) {
-                staged.document.put(field, new BsonArray(new ArrayList<>(List.of(member))));
-            } else if (!existing.isArray()) {
-                throw new IllegalStateException("$addToSet to " + field + ", which is not an array");
-            } else if (!holds(existing.asArray(), member)) {
-                existing.asArray().add(member);
-            }
+            staged = new Staged(new BsonDocument("_id", id), false);
+            documents.put(id, staged);
         }
+        InMemoryChange.addToSet(staged.document, field, List.of(member));
         writeLeastRecentIfFull();
         return true;
-    }
-
-    /** Encoded documents are the same document when their bytes are (a decoded comparison would decode them each time). */
-    private static boolean holds(BsonArray set, BsonDocument member) {
-        for (BsonValue value : set) {
-            boolean same = value instanceof RawBsonDocument raw && member instanceof RawBsonDocument encoded
-                    ? raw.getByteBuffer().asNIO().equals(encoded.getByteBuffer().asNIO())
-                    : value.equals(member);
-            if (same) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The document staged as {@code id}, read back from the copy if it was written before; null if there is none. */
