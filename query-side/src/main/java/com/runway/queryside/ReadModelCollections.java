@@ -17,7 +17,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +45,7 @@ public class ReadModelCollections {
     public static final int STAGED_DOCUMENTS = 20_000;
     private final MongoDatabase database;
     private final int stagedDocuments;
+    private final Codec<Document> documentCodec;
     private final Map<String, Rebuildable> collections = new ConcurrentHashMap<>();
 
     public ReadModelCollections(MongoDatabase readModelDatabase) {
@@ -55,6 +56,7 @@ public class ReadModelCollections {
     public ReadModelCollections(MongoDatabase readModelDatabase, int stagedDocuments) {
         this.database = readModelDatabase;
         this.stagedDocuments = stagedDocuments;
+        this.documentCodec = readModelDatabase.getCodecRegistry().get(Document.class);
     }
 
     /** The collection {@code name}; {@code indexes} creates its indexes, on the live copy now and on each fresh copy. */
@@ -170,7 +172,7 @@ public class ReadModelCollections {
 
         /** Encoded once, as the bytes it is written as: a staged journey holds its steps as a few arrays rather than trees of values. */
         private BsonDocument bson(Document document) {
-            return new RawBsonDocument(document, database.getCodecRegistry().get(Document.class));
+            return EncodedDocuments.encode(document, documentCodec);
         }
 
         /** Writes what is staged to the copy; changes are written as they come from here on. */
