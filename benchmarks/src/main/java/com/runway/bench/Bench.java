@@ -24,6 +24,8 @@ public final class Bench {
 
     static final List<String> PROJECTIONS = List.of("orders", "skus", "journeys");
     private static final long SEED = 20261129L;
+    /** The warm-up ends once the JIT compiles for less than this share of one core (or at its time limit). */
+    static final double JIT_SETTLED = 0.05;
 
     public static void main(String[] args) throws Exception {
         Map<String, Object> result = run(BenchOptions.parse(args));
@@ -99,6 +101,9 @@ public final class Bench {
         double replayEventsPerSecond;
         double rawMongoInsertDocsPerSecond;
         double cpuSecondsUnderPeak;
+        double jitShareAtWarmUpEnd = Double.NaN;
+        double compileMsBeforePeak = Double.NaN;
+        double compileMsUnderPeak = Double.NaN;
         int streamReconnects;
         double cpuMsPerOrderAtHalfPeak;
         int decisionsReadDirectly;
@@ -121,13 +126,21 @@ public final class Bench {
                 List<Placed> placed = new ArrayList<>();
                 try (OrderWatch watch = new OrderWatch(app.http)) {
                     LoadPhase load = new LoadPhase(app.http, watch, workload, name, options.phaseTimeout());
-                    int warmUp = Math.min(1000, Math.max(20, orders / 20));
-                    run.warmUp = load.closedLoop("warm-up", 0, warmUp, options.concurrency());
+                    try (JitWatch jit = new JitWatch(app.http)) {
+                        long limit = System.nanoTime() + options.warmUpLimit().toNanos();
+                        run.warmUp = load.closedLoop("warm-up", 0, Integer.MAX_VALUE / 2, options.concurrency(),
+                                started -> started >= options.warmUpOrders()
+                                        && (jit.recentShare() < JIT_SETTLED || System.nanoTime() > limit));
+                        run.jitShareAtWarmUpEnd = jit.recentShare();
+                        run.compileMsBeforePeak = jit.compileMs();
+                    }
+                    int warmUp = load.nextIndex();
                     placed.addAll(run.warmUp.accepted());
                     double cpuBefore = app.cpuSeconds();
                     long headBefore = head(app.http);
                     run.peak = load.closedLoop("peak", warmUp, orders, options.concurrency());
                     run.cpuSecondsUnderPeak = app.cpuSeconds() - cpuBefore;
+                    run.compileMsUnderPeak = JitWatch.compileMs(app.http) - run.compileMsBeforePeak;
                     run.eventsDuringPeak = head(app.http) - headBefore;
                     placed.addAll(run.peak.accepted());
                     if (full) {
@@ -202,6 +215,11 @@ public final class Bench {
             return cpuCoresUnderPeak() * 1000 / peak.decidedPerSecond();
         }
 
+        /** The JIT's compile time during the peak over the peak's wall time (1.0 = one compiler thread busy throughout). */
+        double jitShareUnderPeak() {
+            return compileMsUnderPeak / 1000 / peakSeconds();
+        }
+
         /** Events appended per second during the peak phase (the stream's head before and after it). */
         double eventsPerSecond() {
             return eventsDuringPeak / peakSeconds();
@@ -220,6 +238,9 @@ public final class Bench {
                 figures.put("refusals", phase.refusals());
                 map.put(phase.name(), figures);
             }
+            map.put("warmUpSeconds", round((warmUp.lastDecidedAt() - warmUp.startedAt()) / 1e9));
+            map.put("jitShareAtWarmUpEnd", round(jitShareAtWarmUpEnd));
+            map.put("jitShareUnderPeak", round(jitShareUnderPeak()));
             map.put("appCpuCoresUnderPeak", round(cpuCoresUnderPeak()));
             map.put("appCpuMsPerOrderDecidedUnderPeak", round(cpuMsPerOrderDecidedUnderPeak()));
             map.put("appCpuMsPerOrderAtHalfPeak", round(cpuMsPerOrderAtHalfPeak));
@@ -241,6 +262,9 @@ public final class Bench {
             System.out.printf("%-10s %8d %10.1f %10.1f | %s | %s | %s%n", phase.name(), phase.accepted().size(), phase.acceptedPerSecond(),
                     phase.decidedPerSecond(), phase.post(), phase.visible(), phase.confirmed());
         }
+        System.out.printf("warm-up: %.0f s, until the JIT compiled for %.0f %% of a core (it ends under %.0f %%, or at its time limit); "
+                        + "JIT under peak: %.0f %% of a core%n", (run.warmUp.lastDecidedAt() - run.warmUp.startedAt()) / 1e9,
+                run.jitShareAtWarmUpEnd * 100, JIT_SETTLED * 100, run.jitShareUnderPeak() * 100);
         System.out.printf("app CPU under peak: %.2f cores, %.1f ms per order decided; events written: %,d%n",
                 run.cpuCoresUnderPeak(), run.cpuMsPerOrderDecidedUnderPeak(), run.eventsWritten);
         if (run.halfPeak != null) {

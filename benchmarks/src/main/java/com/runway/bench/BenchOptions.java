@@ -18,6 +18,8 @@ record BenchOptions(
         Duration halfPeakDuration,
         double halfPeakRate,
         Duration phaseTimeout,
+        int warmUpOrders,
+        Duration warmUpLimit,
         String appHeap,
         java.util.List<String> appJvmOptions) {
 
@@ -44,10 +46,13 @@ record BenchOptions(
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("half-peak-seconds", "20"))),
                 Double.parseDouble(given.getOrDefault("half-peak-rate", "0")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("phase-timeout-seconds", "1800"))),
+                Integer.parseInt(given.getOrDefault("warm-up-orders", Integer.toString(Math.min(1000, Math.max(20, orders / 20))))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "300"))),
                 given.getOrDefault("app-heap", "1g"),
                 java.util.Arrays.stream(given.getOrDefault("app-jvm", "").split(" ")).filter(o -> !o.isBlank()).toList());
-        if (options.orders < 1 || options.concurrency < 1 || options.skus < 20 || options.hotSkus < 1 || options.hotSkus * 4 > options.skus) {
-            throw new IllegalArgumentException("need orders ≥ 1, concurrency ≥ 1, skus ≥ 20 and hot-skus ≤ skus / 4");
+        if (options.orders < 1 || options.concurrency < 1 || options.skus < 20 || options.hotSkus < 1 || options.hotSkus * 4 > options.skus
+                || options.warmUpOrders < 1) {
+            throw new IllegalArgumentException("need orders ≥ 1, concurrency ≥ 1, skus ≥ 20, hot-skus ≤ skus / 4 and warm-up-orders ≥ 1");
         }
         return options;
     }

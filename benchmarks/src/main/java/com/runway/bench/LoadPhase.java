@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 
 /**
  * Places orders and follows each to its decision. Closed loop: {@code concurrency} clients each
@@ -52,6 +53,7 @@ final class LoadPhase {
     private final Duration timeout;
     private final Queue<Placed> accepted = new ConcurrentLinkedQueue<>();
     private final Map<Integer, Integer> refusals = new ConcurrentHashMap<>();
+    private int nextIndex;
 
     LoadPhase(Http http, OrderWatch watch, Workload workload, String run, Duration timeout) {
         this.http = http;
@@ -62,13 +64,23 @@ final class LoadPhase {
     }
 
     Result closedLoop(String name, int from, int count, int concurrency) throws InterruptedException {
+        return closedLoop(name, from, count, concurrency, placed -> false);
+    }
+
+    /**
+     * As {@link #closedLoop(String, int, int, int)}, but a client places no further order once
+     * {@code enough} holds for the number of orders this phase has placed; {@link #nextIndex()} then
+     * says where the next phase's orders start.
+     */
+    Result closedLoop(String name, int from, int count, int concurrency, IntPredicate enough) throws InterruptedException {
         AtomicInteger next = new AtomicInteger(from);
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
             Thread client = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < from + count && System.nanoTime() < deadline; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < from + count && System.nanoTime() < deadline && !enough.test(i - from);
+                     i = next.getAndIncrement()) {
                     PlannedOrder order = workload.plan(i);
                     long sent = System.nanoTime();
                     Http.Reply reply;
@@ -94,7 +106,13 @@ final class LoadPhase {
         for (Thread client : clients) {
             client.join();
         }
+        nextIndex = Math.min(next.get(), from + count);
         return finish(name, started);
+    }
+
+    /** The first order index after the last closed loop's. */
+    int nextIndex() {
+        return nextIndex;
     }
 
     Result fixedRate(String name, int from, int count, double perSecond) throws InterruptedException {

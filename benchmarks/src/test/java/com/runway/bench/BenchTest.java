@@ -27,7 +27,7 @@ class BenchTest {
         Path result = out.resolve("bench-result.json");
         Map<String, Object> figures = Bench.run(BenchOptions.parse("--jar", System.getProperty("runway.standalone.jar"),
                 "--out", result.toString(), "--orders", "150", "--concurrency", "8", "--skus", "40", "--hot-skus", "2",
-                "--baseline-orders", "40", "--half-peak-seconds", "2", "--app-heap", "384m"));
+                "--baseline-orders", "40", "--half-peak-seconds", "2", "--app-heap", "384m", "--warm-up-seconds", "0"));
 
         JsonNode json = Http.JSON.readTree(result.toFile());
         assertThat(json.get("invariantsHold").asBoolean()).as(json.toPrettyString()).isTrue();
@@ -50,7 +50,21 @@ class BenchTest {
         assertThat(json.at("/tuned/liveStreamReconnects").isInt()).as("reconnects of the live stream are reported").isTrue();
         assertThat(json.at("/tuned/decisionsReadFromTheOrderNotTheStream").isInt())
                 .as("decisions the live stream missed are reported").isTrue();
+        assertThat(json.at("/tuned/warm-up/accepted").asInt()).as("a warm-up past its time limit stops at its minimum").isEqualTo(20);
+        assertThat(json.at("/tuned/jitShareUnderPeak").asDouble()).as("the app's compile time under the peak is read").isPositive();
         assertThat(figures).containsEntry("invariantsHold", true);
+    }
+
+    @Test
+    void theCompileTimeIsReadFromTheAppsMetrics() {
+        String prometheus = """
+                # HELP jvm_compilation_time_ms_total The approximate accumulated elapsed time spent in compilation
+                # TYPE jvm_compilation_time_ms_total counter
+                jvm_compilation_time_ms_total{compiler="HotSpot 64-Bit Tiered Compilers"} 9865.0
+                jvm_gc_pause_seconds_count{action="end of minor GC"} 12
+                """;
+        assertThat(JitWatch.parse(prometheus)).isEqualTo(9865.0);
+        assertThat(JitWatch.parse("jvm_gc_pause_seconds_count 12\n")).isNaN();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.runway.queryside;
 
 import com.runway.shared.boot.MessageSerializers;
+import com.runway.shared.boot.RunwayMetrics;
 import com.runway.shared.boot.RunwayTracing;
 import com.runway.shared.boot.RunwayBoot;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** The read side on its own: projections follow Axon Server's event stream into MongoDB and answer queries. */
 @SpringBootApplication
-@Import({MessageSerializers.class, RunwayTracing.class})
+@Import({MessageSerializers.class, RunwayTracing.class, RunwayMetrics.class})
 public class QuerySideApplication {
 
     public static void main(String[] args) {

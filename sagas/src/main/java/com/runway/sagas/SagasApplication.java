@@ -1,6 +1,7 @@
 package com.runway.sagas;
 
 import com.runway.shared.boot.MessageSerializers;
+import com.runway.shared.boot.RunwayMetrics;
 import com.runway.shared.boot.RunwayTracing;
 import com.runway.shared.boot.RunwayBoot;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * its token and its pending timeouts in MongoDB (see {@code MongoSagaInfrastructure}).
  */
 @SpringBootApplication
-@Import({MessageSerializers.class, RunwayTracing.class})
+@Import({MessageSerializers.class, RunwayTracing.class, RunwayMetrics.class})
 public class SagasApplication {
 
     public static void main(String[] args) {
