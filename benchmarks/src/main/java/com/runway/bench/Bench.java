@@ -102,7 +102,6 @@ public final class Bench {
         double rawMongoInsertDocsPerSecond;
         double cpuSecondsUnderPeak;
         double jitShareAtWarmUpEnd = Double.NaN;
-        double compileMsBeforePeak = Double.NaN;
         double compileMsUnderPeak = Double.NaN;
         int streamReconnects;
         double cpuMsPerOrderAtHalfPeak;
@@ -132,15 +131,15 @@ public final class Bench {
                                 started -> started >= options.warmUpOrders()
                                         && (jit.recentShare() < JIT_SETTLED || System.nanoTime() > limit));
                         run.jitShareAtWarmUpEnd = jit.recentShare();
-                        run.compileMsBeforePeak = jit.compileMs();
                     }
+                    double compileMsBeforePeak = JitWatch.compileMs(app.http);
                     int warmUp = load.nextIndex();
                     placed.addAll(run.warmUp.accepted());
                     double cpuBefore = app.cpuSeconds();
                     long headBefore = head(app.http);
                     run.peak = load.closedLoop("peak", warmUp, orders, options.concurrency());
                     run.cpuSecondsUnderPeak = app.cpuSeconds() - cpuBefore;
-                    run.compileMsUnderPeak = JitWatch.compileMs(app.http) - run.compileMsBeforePeak;
+                    run.compileMsUnderPeak = JitWatch.compileMs(app.http) - compileMsBeforePeak;
                     run.eventsDuringPeak = head(app.http) - headBefore;
                     placed.addAll(run.peak.accepted());
                     if (full) {
@@ -199,7 +198,7 @@ public final class Bench {
 
         /** From the peak's first POST to its last decision. */
         private double peakSeconds() {
-            return (peak.lastDecidedAt() - peak.startedAt()) / 1e9;
+            return peak.secondsToLastDecision();
         }
 
         double cpuCoresUnderPeak() {
@@ -238,7 +237,7 @@ public final class Bench {
                 figures.put("refusals", phase.refusals());
                 map.put(phase.name(), figures);
             }
-            map.put("warmUpSeconds", round((warmUp.lastDecidedAt() - warmUp.startedAt()) / 1e9));
+            map.put("warmUpSeconds", round(warmUp.secondsToLastDecision()));
             map.put("jitShareAtWarmUpEnd", round(jitShareAtWarmUpEnd));
             map.put("jitShareUnderPeak", round(jitShareUnderPeak()));
             map.put("appCpuCoresUnderPeak", round(cpuCoresUnderPeak()));
@@ -264,7 +263,7 @@ public final class Bench {
         }
         System.out.printf("warm-up: %.0f s; JIT compile time ÷ wall time at its end %.2f (it ends under %.2f, or at its time limit), "
                         + "under the peak %.2f (elapsed compile time, which counts a preempted compiler thread as busy)%n",
-                (run.warmUp.lastDecidedAt() - run.warmUp.startedAt()) / 1e9, run.jitShareAtWarmUpEnd, JIT_SETTLED, run.jitShareUnderPeak());
+                run.warmUp.secondsToLastDecision(), run.jitShareAtWarmUpEnd, JIT_SETTLED, run.jitShareUnderPeak());
         System.out.printf("app CPU under peak: %.2f cores, %.1f ms per order decided; events written: %,d%n",
                 run.cpuCoresUnderPeak(), run.cpuMsPerOrderDecidedUnderPeak(), run.eventsWritten);
         if (run.halfPeak != null) {

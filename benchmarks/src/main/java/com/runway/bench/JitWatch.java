@@ -42,7 +42,7 @@ final class JitWatch implements AutoCloseable {
     }
 
     private void sample() {
-        double compileMs = compileMs();
+        double compileMs = compileMs(http);
         if (Double.isNaN(compileMs)) {
             return;
         }
@@ -65,10 +65,6 @@ final class JitWatch implements AutoCloseable {
     }
 
     /** The app's compile time so far, in ms; NaN if its metrics do not say. */
-    double compileMs() {
-        return compileMs(http);
-    }
-
     static double compileMs(Http http) {
         Http.Reply reply;
         try {

@@ -38,7 +38,12 @@ final class LoadPhase {
         }
 
         double decidedPerSecond() {
-            return (accepted.size() - undecided.size()) / seconds(lastDecidedAt - startedAt);
+            return (accepted.size() - undecided.size()) / secondsToLastDecision();
+        }
+
+        /** From the phase's start to the last decision of its orders. */
+        double secondsToLastDecision() {
+            return seconds(lastDecidedAt - startedAt);
         }
 
         private static double seconds(long nanos) {
@@ -69,7 +74,7 @@ final class LoadPhase {
 
     /**
      * As {@link #closedLoop(String, int, int, int)}, but a client places no further order once
-     * {@code enough} holds for the number of orders this phase has placed; {@link #nextIndex()} then
+     * {@code enough} holds for the number of orders this phase has started; {@link #nextIndex()} then
      * says where the next phase's orders start.
      */
     Result closedLoop(String name, int from, int count, int concurrency, IntPredicate enough) throws InterruptedException {

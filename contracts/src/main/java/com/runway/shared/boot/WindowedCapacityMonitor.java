@@ -9,6 +9,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -79,7 +80,7 @@ public final class WindowedCapacityMonitor implements MessageMonitor<Message<?>>
             this.bucketNanos = bucketNanos;
             this.busy = new long[buckets];
             this.bucketOf = new long[buckets];
-            java.util.Arrays.fill(bucketOf, Long.MIN_VALUE);
+            Arrays.fill(bucketOf, Long.MIN_VALUE);
         }
 
         synchronized void add(long now, long nanos) {
