@@ -3,7 +3,7 @@ package com.runway.order.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.runway.shared.Identifiers;
-import java.util.UUID;
+import com.runway.shared.TimeOrderedIds;
 
 /** Identifies one order; generated, or derived from an idempotency key. */
 public record OrderId(@JsonValue String value) {
@@ -18,7 +18,7 @@ public record OrderId(@JsonValue String value) {
     }
 
     public static OrderId generate() {
-        return new OrderId(UUID.randomUUID().toString());
+        return new OrderId(TimeOrderedIds.next());
     }
 
     @Override
