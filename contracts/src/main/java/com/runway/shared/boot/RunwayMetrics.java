@@ -10,8 +10,6 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
@@ -27,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * Axon's dimensional message monitors, as its Spring Boot auto-configuration registers them (same
- * meters, names and tags), with the capacity gauge kept in {@link WindowedCapacityMonitor}. Takes the
+ * meters, names and tags), with the capacity gauge kept in {@link WindowedCapacityMonitor} and the
+ * counters and timers found once per payload type ({@link MessageCounters}, {@link MessageTimers}). Takes the
  * place of Axon's {@code MetricsConfigurerModule} bean; with {@code axon.metrics.micrometer.dimensional}
  * off, Axon's own registration runs unchanged, and with {@code axon.metrics.auto-configuration.enabled}
  * off, none.
@@ -56,29 +55,29 @@ public class RunwayMetrics {
     }
 
     static MessageMonitor<Message<?>> monitorOf(MeterRegistry registry, Class<?> componentType, String name) {
-        Function<Message<?>, Iterable<Tag>> payloadType = TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION;
+        Function<Class<?>, Iterable<Tag>> payloadType = type -> Tags.of(TagsUtil.PAYLOAD_TYPE_TAG, type.getSimpleName());
         if (EventProcessor.class.isAssignableFrom(componentType)) {
             String prefix = "eventProcessor";
-            Function<Message<?>, Iterable<Tag>> tags = message -> Tags.of(
-                    TagsUtil.PAYLOAD_TYPE_TAG, message.getPayloadType().getSimpleName(), TagsUtil.PROCESSOR_NAME_TAG, name);
+            Function<Class<?>, Iterable<Tag>> tags = type -> Tags.of(
+                    TagsUtil.PAYLOAD_TYPE_TAG, type.getSimpleName(), TagsUtil.PROCESSOR_NAME_TAG, name);
             return all(
-                    MessageTimerMonitor.buildMonitor(prefix, registry, tags),
+                    new MessageTimers(prefix, registry, tags),
                     EventProcessorLatencyMonitor.builder().meterNamePrefix(prefix).meterRegistry(registry)
                             .tagsBuilder(message -> Tags.of(TagsUtil.PROCESSOR_NAME_TAG, name)).build(),
                     new WindowedCapacityMonitor(prefix, registry, tags),
-                    MessageCountingMonitor.buildMonitor(prefix, registry, tags));
+                    new MessageCounters(prefix, registry, tags));
         }
         if (EventBus.class.isAssignableFrom(componentType)) {
             return all(
-                    MessageCountingMonitor.buildMonitor(name, registry),
-                    MessageTimerMonitor.buildMonitor(name, registry, payloadType));
+                    new MessageCounters(name, registry, type -> Tags.empty()),
+                    new MessageTimers(name, registry, payloadType));
         }
         if (CommandBus.class.isAssignableFrom(componentType) || QueryBus.class.isAssignableFrom(componentType)
                 || QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
             return all(
-                    MessageTimerMonitor.buildMonitor(name, registry, payloadType),
+                    new MessageTimers(name, registry, payloadType),
                     new WindowedCapacityMonitor(name, registry, payloadType),
-                    MessageCountingMonitor.buildMonitor(name, registry, payloadType));
+                    new MessageCounters(name, registry, payloadType));
         }
         return NoOpMessageMonitor.instance();
     }

@@ -30,19 +30,22 @@ public final class WindowedCapacityMonitor implements MessageMonitor<Message<?>>
     private final String meterName;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Function<Message<?>, Iterable<Tag>> tagsBuilder;
+    private final Function<Class<?>, Iterable<Tag>> tagsOfPayloadType;
     private final Map<Tags, Window> windows = new ConcurrentHashMap<>();
+    /** Payload types with the same tags (the same simple name) share a gauge, as with Axon's. */
+    private final Map<Class<?>, Window> byPayloadType = new ConcurrentHashMap<>();
 
-    public WindowedCapacityMonitor(String meterNamePrefix, MeterRegistry registry, Function<Message<?>, Iterable<Tag>> tagsBuilder) {
+    public WindowedCapacityMonitor(String meterNamePrefix, MeterRegistry registry, Function<Class<?>, Iterable<Tag>> tagsOfPayloadType) {
         this.meterName = meterNamePrefix + ".capacity";
         this.registry = registry;
         this.clock = registry.config().clock();
-        this.tagsBuilder = tagsBuilder;
+        this.tagsOfPayloadType = tagsOfPayloadType;
     }
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
-        Window window = windows.computeIfAbsent(Tags.of(tagsBuilder.apply(message)), this::register);
+        Window window = byPayloadType.computeIfAbsent(message.getPayloadType(),
+                type -> windows.computeIfAbsent(Tags.of(tagsOfPayloadType.apply(type)), this::register));
         long start = clock.monotonicTime();
         return new MonitorCallback() {
             @Override

@@ -29,7 +29,8 @@ class WindowedCapacityMonitorTest {
 
     private final MockClock clock = new MockClock();
     private final MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-    private final WindowedCapacityMonitor monitor = new WindowedCapacityMonitor("commandBus", registry, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
+    private final WindowedCapacityMonitor monitor = new WindowedCapacityMonitor("commandBus", registry,
+            type -> Tags.of(TagsUtil.PAYLOAD_TYPE_TAG, type.getSimpleName()));
 
     @Test
     void capacityIsTheTimeSpentHandlingOverTheWindow() {
