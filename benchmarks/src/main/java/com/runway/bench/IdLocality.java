@@ -42,6 +42,8 @@ public final class IdLocality {
         Path dir = Files.createTempDirectory("id-locality");
         Random random = new Random(1);
         Supplier<String> v4 = () -> new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L).toString();
+        // TimeOrderedIds' layout, written out here because this module links none of the app's classes
+        // (it runs the standalone jar); a seeded Random instead of SecureRandom, so both stores draw alike.
         Supplier<String> v7 = new Supplier<>() {
             private long last;
 
