@@ -21,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import javax.sql.DataSource;
 
 /**
@@ -58,14 +61,17 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
 
     /**
      * Axon's JDBC engine as its auto-configuration builds it, reading past gaps with {@link GapReads},
-     * {@link #READ_BATCH} events at a time, each event's timestamp parsed once ({@link QuickTimestampsStorageEngine}).
+     * {@link #READ_BATCH} events at a time, each event's timestamp parsed once ({@link QuickTimestampsStorageEngine}),
+     * the last {@code runway.eventstore.shared-read-batches} batches read kept for other readers at the same place
+     * ({@link SharedTrackedReads}; 0 turns the sharing off).
      */
     @Bean
     static EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                                 ObjectProvider<EventSchema> eventSchema) {
+                                                 ObjectProvider<EventSchema> eventSchema,
+                                                 @Value("${runway.eventstore.shared-read-batches:" + SHARED_READ_BATCHES + "}") int sharedReadBatches) {
         return new QuickTimestampsStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -76,7 +82,32 @@ public class EmbeddedEventStore implements SmartInitializingSingleton {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .readEventDataWithGaps(GapReads::statement)
-                .batchSize(READ_BATCH));
+                .batchSize(READ_BATCH), sharedReadBatches);
+    }
+
+    /**
+     * Batches (of {@link #READ_BATCH} events) kept for readers a little behind the one that read them:
+     * rebuilds stay within {@link QuickTimestampsStorageEngine#REBUILD_LEAD_BATCHES} of each other. Kept
+     * longer, they cost the collector more than the reads they save.
+     */
+    static final int SHARED_READ_BATCHES = 4;
+
+    /** How many batches the tracking readers read from the store, and how many they took from each other. */
+    @Bean
+    static MeterBinder sharedReadMeters(EventStorageEngine eventStorageEngine) {
+        return registry -> {
+            if (eventStorageEngine instanceof QuickTimestampsStorageEngine engine) {
+                FunctionCounter.builder("runway.eventstore.tracked.batches", engine.sharedReads(), SharedTrackedReads::batchesRead)
+                        .tag("source", "store").description("batches of events tracking readers queried the event store for")
+                        .register(registry);
+                FunctionCounter.builder("runway.eventstore.tracked.batches", engine.sharedReads(), SharedTrackedReads::batchesShared)
+                        .tag("source", "shared").description("batches of events a tracking reader took from another one's query")
+                        .register(registry);
+                FunctionCounter.builder("runway.eventstore.rebuild.paced", engine.sharedReads(), SharedTrackedReads::secondsPaced)
+                        .baseUnit("seconds").description("time rebuilds waited for slower rebuilds to take the batches they read")
+                        .register(registry);
+            }
+        };
     }
 
     /** Axon's JDBC saga store, with the sagas being driven kept in memory ({@link CachedSagaStore}). */

@@ -4,6 +4,8 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -16,12 +18,16 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import static org.axonframework.eventhandling.EventUtils.upcastAndDeserializeTrackedEvents;
 
 /**
  * Axon's JDBC engine, except that an event read by a tracking processor has its timestamp parsed
  * once, by {@link StoredTimestamps}: Axon's entry parses it again on every call, once to decide
  * whether the reader's token keeps gaps and once more when the message is built. The token is worked
- * out as Axon's engine does (QuickTimestampsStorageEngineTest compares the two).
+ * out as Axon's engine does (QuickTimestampsStorageEngineTest compares the two). Tracking readers at
+ * the same place share their batches ({@link SharedTrackedReads}).
  */
 class QuickTimestampsStorageEngine extends JdbcEventStorageEngine {
 
@@ -30,8 +36,30 @@ class QuickTimestampsStorageEngine extends JdbcEventStorageEngine {
     static final int MAX_GAP_OFFSET = 10_000;
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
+    /** How many batches a rebuild may run ahead of a slower one ({@link SharedTrackedReads}). */
+    static final int REBUILD_LEAD_BATCHES = 2;
+
+    private final SharedTrackedReads sharedReads;
+
     QuickTimestampsStorageEngine(Builder builder) {
+        this(builder, 0);
+    }
+
+    /** @param sharedBatches how many batches read by one tracking reader are kept for others ({@link SharedTrackedReads}); 0 shares none */
+    QuickTimestampsStorageEngine(Builder builder, int sharedBatches) {
         super(builder.gapTimeout(GAP_TIMEOUT_MILLIS).maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
+        this.sharedReads = new SharedTrackedReads(
+                token -> upcastAndDeserializeTrackedEvents(fetchTrackedEvents(token, batchSize()).stream(), getEventSerializer(), upcasterChain).toList(),
+                this::createTailToken, sharedBatches, REBUILD_LEAD_BATCHES * (long) batchSize());
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return sharedReads.after(trackingToken);
+    }
+
+    SharedTrackedReads sharedReads() {
+        return sharedReads;
     }
 
     @Override

@@ -81,7 +81,32 @@ class QuickTimestampsStorageEngineTest {
         assertThat(ours.get(ours.size() - 1).trackingToken().toString()).isEqualTo("GapAwareTrackingToken{index=300, gaps=[247, 258, 269, 280, 291]}");
     }
 
+    @Test
+    void aSecondReaderTakesTheFirstOnesBatchesUpToTheFirstTokenWithGapsAndReadsTheSameAsAxonsEngine() {
+        List<? extends TrackedEventMessage<?>> axons = engine(false).readEvents(null, false).toList();
+        QuickTimestampsStorageEngine sharing = (QuickTimestampsStorageEngine) engine(true, 8);
+        List<? extends TrackedEventMessage<?>> first = sharing.readEvents(null, false).toList();
+        List<? extends TrackedEventMessage<?>> second = sharing.readEvents(null, false).toList();
+
+        assertThat(second).hasSameSizeAs(axons);
+        for (int i = 0; i < axons.size(); i++) {
+            assertThat(second.get(i).trackingToken()).isEqualTo(axons.get(i).trackingToken());
+            assertThat(second.get(i).getIdentifier()).isEqualTo(axons.get(i).getIdentifier());
+            assertThat(second.get(i).getPayload()).isEqualTo(axons.get(i).getPayload());
+        }
+        // the batches after nothing, 48, 98, 147, 197 and 246 start after tokens without gaps (old events give theirs
+        // up); the one after 296 starts on a token waiting for the recent events' gaps
+        assertThat(sharing.sharedReads().batchesShared()).isEqualTo(6);
+        assertThat(second.get(0)).isSameAs(first.get(0));
+        assertThat(second.get(second.size() - 1).trackingToken().position()).hasValue(300);
+        assertThat(second.get(second.size() - 1)).isNotSameAs(first.get(first.size() - 1));
+    }
+
     private static JdbcEventStorageEngine engine(boolean quick) {
+        return engine(quick, 0);
+    }
+
+    private static JdbcEventStorageEngine engine(boolean quick, int sharedBatches) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .eventSerializer(MessageSerialization.messageSerializer())
                 .snapshotSerializer(MessageSerialization.messageSerializer())
@@ -89,6 +114,6 @@ class QuickTimestampsStorageEngineTest {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .readEventDataWithGaps(GapReads::statement)
                 .batchSize(50);
-        return quick ? new QuickTimestampsStorageEngine(builder) : builder.build();
+        return quick ? new QuickTimestampsStorageEngine(builder, sharedBatches) : builder.build();
     }
 }

@@ -1,7 +1,9 @@
 package com.runway.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +35,9 @@ class ZeroDowntimeReplayTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void readsDuringAReplayNeverSeeAnEmptyOrPartialModel() {
@@ -66,6 +71,8 @@ class ZeroDowntimeReplayTest {
 
         assertThat(http.get("/api/orders?size=100&customerId=reader").json()).isEqualTo(ordersBefore);
         assertThat(http.get("/api/skus/REPLAY-1").json()).isEqualTo(skuBefore);
+        assertThat(meters.get("runway.eventstore.tracked.batches").tag("source", "shared").functionCounter().count())
+                .as("the second rebuild took the batches the first one read").isPositive();
     }
 
     private static boolean replaying(HttpDriver http) {
