@@ -4,9 +4,9 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
+import org.h2.mvstore.MVStore;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,8 +31,8 @@ final class PrimaryKeyH2Backend extends H2Backend {
      * Changes held in memory before the store writes them as a chunk, in KB. With H2's 19 MB the
      * chunks of a rebuild grew past the 4 MB write buffer H2 keeps for reuse: each chunk's buffer was
      * allocated anew, growing by doubling, every step an object the collector takes as humongous and
-     * answers with a concurrent cycle (34 of them in three rebuilds, against 5 with 4 MB; the warm
-     * rebuilds took 27.3 and 24.2 s against 30.6 and 31.0 s). 1 MB took 28.4 and 26.9 s.
+     * answers with a concurrent cycle (34 and 39 of them in three rebuilds, against 5 and 4 with 4 MB;
+     * docs/performance.md, change 34).
      */
     static final int UNSAVED_KB = 4 * 1024;
 

@@ -41,10 +41,6 @@ class QuickTimestampsStorageEngine extends JdbcEventStorageEngine {
 
     private final SharedTrackedReads sharedReads;
 
-    QuickTimestampsStorageEngine(Builder builder) {
-        this(builder, 0);
-    }
-
     /** @param sharedBatches how many batches read by one tracking reader are kept for others ({@link SharedTrackedReads}); 0 shares none */
     QuickTimestampsStorageEngine(Builder builder, int sharedBatches) {
         super(builder.gapTimeout(GAP_TIMEOUT_MILLIS).maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
