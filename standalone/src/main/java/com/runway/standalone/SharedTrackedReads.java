@@ -48,6 +48,7 @@ final class SharedTrackedReads {
 
     private final Function<TrackingToken, List<? extends TrackedEventMessage<?>>> store;
     private final Supplier<TrackingToken> tail;
+    private volatile TrackingToken knownTail;
     private final int window;
     private final long maxLead;
     private final ConcurrentHashMap<From, CompletableFuture<List<? extends TrackedEventMessage<?>>>> batches = new ConcurrentHashMap<>();
@@ -83,11 +84,25 @@ final class SharedTrackedReads {
 
     /** The events after a token, batch by batch, as the store's own reader gives them: it ends at the first empty batch. */
     Stream<TrackedEventMessage<?>> after(TrackingToken token) {
-        Batches reader = new Batches(token, window > 0 && dependsOnTheStoreAlone(token) && position(token) <= position(tail.get()));
+        Batches reader = new Batches(token, window > 0 && dependsOnTheStoreAlone(token) && position(token) <= position(tail()));
         if (reader.rebuild) {
             rebuilds.add(reader);
         }
         return StreamSupport.stream(reader, false).onClose(() -> leave(reader));
+    }
+
+    /**
+     * The store's tail, asked once it holds an event: Axon's event store opens a stream on every fetch
+     * of its tailing producer, so asking each time was a query more per fetch of the live flow. Events
+     * are never deleted here, so the first event stays first.
+     */
+    private TrackingToken tail() {
+        TrackingToken known = knownTail;
+        if (known == null) {
+            known = tail.get();
+            knownTail = known;
+        }
+        return known;
     }
 
     /** Batches the readers queried the store for. */

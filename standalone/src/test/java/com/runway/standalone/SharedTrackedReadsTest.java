@@ -266,6 +266,25 @@ class SharedTrackedReadsTest {
         assertThat(reads.secondsPaced()).isLessThan(0.5);
     }
 
+    @Test
+    void theStoresTailIsAskedForUntilTheStoreHoldsAnEventThenNeverAgain() {
+        Store store = new Store(300);
+        AtomicInteger tailQueries = new AtomicInteger();
+        AtomicLong tail = new AtomicLong(-1);
+        SharedTrackedReads reads = new SharedTrackedReads(store, () -> {
+            tailQueries.incrementAndGet();
+            return tail.get() < 0 ? null : GapAwareTrackingToken.newInstance(tail.get(), Collections.emptySortedSet());
+        }, 3, 2 * BATCH);
+        reads.after(null).close();
+        reads.after(null).close();
+        tail.set(0);
+        for (int i = 0; i < 5; i++) {
+            reads.after(GapAwareTrackingToken.newInstance(100L * i, Collections.emptySortedSet())).close();
+        }
+
+        assertThat(tailQueries).hasValue(3);
+    }
+
     private static void sleepMillis(long millis) {
         try {
             Thread.sleep(millis);
